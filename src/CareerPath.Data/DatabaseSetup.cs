@@ -1,0 +1,93 @@
+using CareerPath.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CareerPath.Data;
+
+/// <summary>Where the database lives, and how it is brought up to date when the app starts.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "CareerPath";
+    public const string DefaultFileName = "careerpath.db";
+
+    /// <summary>
+    /// The configured connection string, or a file in the per-user application data folder
+    /// (~/.local/share/CareerPath on Linux, %LOCALAPPDATA%\CareerPath on Windows).
+    /// </summary>
+    public static string ResolveConnectionString(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(root, "CareerPath", DefaultFileName) }.ToString();
+    }
+
+    public static string DataSourceOf(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+    /// <summary>
+    /// Creates the folder, checks the file can be opened and written, switches on write-ahead logging, applies
+    /// pending migrations and the catalog. Failures become a <see cref="DatabaseStartupException"/> whose
+    /// message names the path and the reason.
+    /// </summary>
+    public static async Task InitializeAsync(IServiceProvider services, string connectionString, string catalogPath, CancellationToken cancellationToken = default)
+    {
+        var path = DataSourceOf(connectionString);
+        var isFile = !string.IsNullOrEmpty(path) && path != ":memory:" && !path.StartsWith("file::memory:", StringComparison.Ordinal);
+        try
+        {
+            if (isFile)
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+
+            await using (var connection = new SqliteConnection(connectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                // journal_mode=WAL is persistent in the file; the write also proves the file is writable.
+                command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS __careerpath_probe(x); DROP TABLE __careerpath_probe;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CareerPathDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(catalogPath, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            var reason = ex is SqliteException sqlite ? sqlite.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal) : ex.Message;
+            throw new DatabaseStartupException($"Cannot use the database at '{Path.GetFullPath(path)}': {reason}", ex);
+        }
+    }
+
+    public static IServiceCollection AddCareerPathData(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton<SqlitePragmaInterceptor>();
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
+            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+
+        services.AddDbContextFactory<CareerPathDbContext>(Configure);
+        services.AddDbContext<CareerPathDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddScoped<CatalogSeeder>();
+        return services;
+    }
+}
+
+/// <summary>The database cannot be opened, written or migrated; the message is fit to show as-is.</summary>
+public sealed class DatabaseStartupException(string message, Exception inner) : Exception(message, inner);

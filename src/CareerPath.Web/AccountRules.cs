@@ -1,0 +1,10 @@
+namespace CareerPath.Web;
+
+/// <summary>Account policy in one place, so the pages' hints and Identity's checks agree.</summary>
+public static class AccountRules
+{
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 128;
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+}

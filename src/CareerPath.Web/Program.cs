@@ -1,0 +1,93 @@
+using CareerPath.Data;
+using CareerPath.Data.Identity;
+using CareerPath.Data.Seeding;
+using CareerPath.Web;
+using CareerPath.Web.Components;
+using CareerPath.Web.Components.Account;
+using CareerPath.Web.Services;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName));
+builder.Services.AddCareerPathData(connectionString);
+builder.Services.AddSingleton(new DatabaseLocation(connectionString, CatalogFile.Resolve(builder.Configuration["Catalog:Path"])));
+builder.Services.AddSingleton<CatalogProvider>();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.AddAuthorization();
+
+builder.Services.AddIdentityCore<ApplicationUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = builder.Configuration.GetValue("Accounts:RequireConfirmedAccount", false);
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = AccountRules.MinPasswordLength;
+        options.Password.RequiredUniqueChars = 4;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = AccountRules.MaxFailedSignIns;
+        options.Lockout.DefaultLockoutTimeSpan = AccountRules.LockoutDuration;
+    })
+    .AddEntityFrameworkStores<CareerPathDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+
+builder.Services.AddHealthChecks().AddDbContextCheck<CareerPathDbContext>("database");
+
+var app = builder.Build();
+
+try
+{
+    await app.Services.GetRequiredService<DatabaseLocation>().InitializeAsync(app.Services);
+}
+catch (Exception ex) when (ex is DatabaseStartupException or CatalogException)
+{
+    // One readable line instead of a stack trace: the operator needs the path and the reason.
+    await Console.Error.WriteLineAsync($"CareerPath cannot start. {ex.Message}");
+    return 1;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/healthz");
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

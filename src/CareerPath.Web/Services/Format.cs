@@ -1,0 +1,67 @@
+using System.Globalization;
+using CareerPath.Domain.Growth;
+using CareerPath.Domain.Roles;
+
+namespace CareerPath.Web.Services;
+
+/// <summary>Numbers and durations as people say them.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
+
+    public static string Money(int amount, string currency = "USD") =>
+        currency == "USD" ? amount.ToString("$#,0", Us) : $"{amount.ToString("#,0", Us)} {currency}";
+
+    public static string Salary(SalaryBand? band) =>
+        band is null ? "No published figure" : $"{Money(band.Min, band.Currency)} – {Money(band.Max, band.Currency)}";
+
+    public static string Cost(int usd) => usd == 0 ? "Free" : $"about {Money(usd)}";
+
+    public static string Months(int months) => months switch
+    {
+        < 12 => Plural(months, "month"),
+        _ when months % 12 == 0 => Plural(months / 12, "year"),
+        _ => $"{Plural(months / 12, "year")} {Plural(months % 12, "month")}",
+    };
+
+    public static string Weeks(int weeks) => weeks switch
+    {
+        0 => "Ongoing",
+        < 9 => Plural(weeks, "week"),
+        _ => $"about {Months((int)Math.Round(weeks / 4.345))}",
+    };
+
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
+
+    public static string Kind(GrowthResourceKind kind) => kind switch
+    {
+        GrowthResourceKind.Certification => "Certification",
+        GrowthResourceKind.Degree => "Degree",
+        GrowthResourceKind.Course => "Course or bootcamp",
+        GrowthResourceKind.Workshop => "Workshop or seminar",
+        GrowthResourceKind.CrossFunctionalProject => "Cross-functional project",
+        GrowthResourceKind.LeadershipRole => "Leadership role",
+        GrowthResourceKind.InternalTraining => "Internal training",
+        GrowthResourceKind.Mentorship => "Mentorship",
+        GrowthResourceKind.Conference => "Conference",
+        GrowthResourceKind.ProfessionalAssociation => "Professional association",
+        GrowthResourceKind.NetworkingCommunity => "Networking community",
+        _ => kind.ToString(),
+    };
+
+    public static string KindHeading(GrowthResourceKind kind) => kind switch
+    {
+        GrowthResourceKind.Certification => "Certifications",
+        GrowthResourceKind.Degree => "Degrees",
+        GrowthResourceKind.Course => "Courses and bootcamps",
+        GrowthResourceKind.Workshop => "Workshops and seminars",
+        GrowthResourceKind.CrossFunctionalProject => "Cross-functional projects",
+        GrowthResourceKind.LeadershipRole => "Leadership roles",
+        GrowthResourceKind.InternalTraining => "Internal training",
+        GrowthResourceKind.Mentorship => "Mentorship",
+        GrowthResourceKind.Conference => "Conferences",
+        GrowthResourceKind.ProfessionalAssociation => "Professional associations",
+        GrowthResourceKind.NetworkingCommunity => "Networking communities",
+        _ => kind.ToString(),
+    };
+}
