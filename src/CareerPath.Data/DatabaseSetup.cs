@@ -32,6 +32,18 @@ public static class DatabaseSetup
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(root, "CareerPath", DefaultFileName) }.ToString();
     }
 
+    /// <summary>
+    /// Cookie and token keys live beside the database, so a backup of that folder restores sign-ins too.
+    /// </summary>
+    public static string KeysFolderFor(string connectionString)
+    {
+        var path = DataSourceOf(connectionString);
+        var folder = string.IsNullOrEmpty(path) || path.Contains(":memory:", StringComparison.Ordinal)
+            ? Path.GetTempPath()
+            : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Path.Combine(folder, "keys");
+    }
+
     public static string DataSourceOf(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString).DataSource;
 
@@ -80,7 +92,8 @@ public static class DatabaseSetup
     {
         services.AddSingleton<SqlitePragmaInterceptor>();
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options) =>
-            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+            options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
 
         services.AddDbContextFactory<CareerPathDbContext>(Configure);
         services.AddDbContext<CareerPathDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);

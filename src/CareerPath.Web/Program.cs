@@ -6,10 +6,15 @@ using CareerPath.Web.Components;
 using CareerPath.Web.Components.Account;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serve wwwroot and library assets straight from the build output in every environment (the tests run the
+// built app in Production); a published app has no manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 
 var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName));
 builder.Services.AddCareerPathData(connectionString);
@@ -56,6 +61,10 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
+
+builder.Services.AddDataProtection()
+    .SetApplicationName("CareerPath")
+    .PersistKeysToFileSystem(new DirectoryInfo(DatabaseSetup.KeysFolderFor(connectionString)));
 
 builder.Services.AddHealthChecks().AddDbContextCheck<CareerPathDbContext>("database");
 

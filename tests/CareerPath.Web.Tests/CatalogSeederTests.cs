@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using CareerPath.Data;
+using CareerPath.Data.Identity;
+using CareerPath.Data.Seeding;
+using CareerPath.Web.Services;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CareerPath.Web.Tests;
+
+/// <summary>Seeding against a fresh, migrated SQLite file per test.</summary>
+public sealed class CatalogSeederTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("careerpath-seed-").FullName;
+    private CareerPathDbContext _db = default!;
+
+    private static string ShippedCatalog => CatalogFile.Resolve(null);
+
+    public async Task InitializeAsync()
+    {
+        _db = NewContext();
+        await _db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_shipped_catalog_holds_the_source_facts()
+    {
+        await SeedAsync(ShippedCatalog);
+
+        var catalog = await CatalogReader.LoadAsync(NewContext());
+        Assert.Equal(13, catalog.Roles.Count);
+        Assert.Equal(6, catalog.Tracks.Count);
+        Assert.Equal(16, catalog.Skills.Count);
+        Assert.Equal(5, catalog.Resources.Count(r => r.Kind == Domain.Growth.GrowthResourceKind.Certification));
+        Assert.Equal(4, catalog.Resources.Count(r => r.Kind == Domain.Growth.GrowthResourceKind.Degree));
+        Assert.Equal([9, 9, 8, 7, 9, 8, 9, 7], catalog.Factors.Select(f => f.Score));
+        Assert.Equal(8, catalog.Steps.Count);
+        var vp = catalog.FindRole("vice-president-of-product-management")!;
+        Assert.Equal((191_250, 215_000), (vp.Salary!.Min, vp.Salary.Max));
+        Assert.All(Enum.GetValues<Domain.Growth.GrowthResourceKind>(), kind => Assert.NotEmpty(catalog.ResourcesOfKind(kind)));
+        Assert.All(catalog.Skills, skill => Assert.True(catalog.ResourcesFor(skill.Slug).Count >= 2, skill.Slug));
+    }
+
+    [Fact]
+    public async Task Seeding_the_same_file_twice_changes_nothing()
+    {
+        Assert.True(await SeedAsync(ShippedCatalog));
+        Assert.False(await SeedAsync(ShippedCatalog));
+
+        await using var db = NewContext();
+        Assert.Equal(1, await db.CatalogRevisions.CountAsync());
+        Assert.Equal(13, await db.CareerRoles.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_changed_file_updates_the_catalog_and_leaves_user_data_alone()
+    {
+        await SeedAsync(ShippedCatalog);
+        _db.Users.Add(new ApplicationUser { UserName = "a@example.com", Email = "a@example.com", CurrentRoleSlug = "product-manager" });
+        await _db.SaveChangesAsync();
+
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(ShippedCatalog))!;
+        json["version"] = 2;
+        var role = json["roles"]!.AsArray().First(r => (string?)r!["slug"] == "product-manager")!;
+        role["name"] = "Product Manager (renamed)";
+        var changed = Path.Combine(_folder, "changed.json");
+        await File.WriteAllTextAsync(changed, json.ToJsonString());
+
+        Assert.True(await SeedAsync(changed));
+
+        await using var db = NewContext();
+        Assert.Equal("Product Manager (renamed)", (await db.CareerRoles.SingleAsync(r => r.Slug == "product-manager")).Name);
+        Assert.Equal(13, await db.CareerRoles.CountAsync());
+        var user = await db.Users.SingleAsync();
+        Assert.Equal("product-manager", user.CurrentRoleSlug);
+    }
+
+    [Fact]
+    public async Task An_inconsistent_file_is_refused_with_a_clear_message_and_nothing_is_saved()
+    {
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(ShippedCatalog))!;
+        json["tracks"]![0]!["keySkills"]!.AsArray().Add("astrology");
+        var broken = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(broken, json.ToJsonString());
+
+        var ex = await Assert.ThrowsAsync<CatalogException>(() => SeedAsync(broken));
+
+        Assert.Contains("unknown skill 'astrology'", ex.Message);
+        await using var db = NewContext();
+        Assert.Equal(0, await db.CareerRoles.CountAsync());
+        Assert.Equal(0, await db.CatalogRevisions.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_json_is_refused_with_a_clear_message()
+    {
+        var broken = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(broken, "{ not json");
+
+        var ex = await Assert.ThrowsAsync<CatalogException>(() => SeedAsync(broken));
+
+        Assert.Contains("is not valid JSON", ex.Message);
+    }
+
+    private async Task<bool> SeedAsync(string path)
+    {
+        await using var db = NewContext();
+        return await new CatalogSeeder(db, NullLogger<CatalogSeeder>.Instance).SeedAsync(path);
+    }
+
+    private CareerPathDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<CareerPathDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_folder, "seed.db")}")
+            .Options);
+}

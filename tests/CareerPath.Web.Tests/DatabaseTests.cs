@@ -1,0 +1,55 @@
+using System.Net;
+using CareerPath.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerPath.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class DatabaseTests(CareerPathAppFactory app)
+{
+    [Fact]
+    public async Task The_database_is_created_by_migrations_at_start()
+    {
+        _ = app.Services;
+
+        await app.WithDbAsync(async db =>
+        {
+            Assert.True(File.Exists(app.DatabasePath));
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        });
+    }
+
+    [Fact]
+    public async Task The_database_runs_in_write_ahead_logging_mode()
+    {
+        _ = app.Services;
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Health_check_answers_200_when_the_database_answers()
+    {
+        var response = await app.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void Default_database_lives_in_the_per_user_application_data_folder()
+    {
+        var connectionString = DatabaseSetup.ResolveConnectionString(null);
+        var path = DatabaseSetup.DataSourceOf(connectionString);
+
+        Assert.EndsWith(Path.Combine("CareerPath", DatabaseSetup.DefaultFileName), path);
+        Assert.True(Path.IsPathRooted(path));
+        Assert.Equal("Data Source=/x.db", DatabaseSetup.ResolveConnectionString("Data Source=/x.db"));
+    }
+}

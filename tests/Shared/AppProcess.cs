@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace CareerPath.Testing;
+
+/// <summary>
+/// Runs the real, built CareerPath.Web executable as a separate process on a loopback port, with its own
+/// database file, exactly as a user would start it.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+
+    public string Errors { get { lock (_errors) { return _errors.ToString(); } } }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerPath.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Cannot find CareerPath.sln above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>The web app's own build output, built by the same configuration as the tests.</summary>
+    public static string ExecutablePath
+    {
+        get
+        {
+            var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var rid = new DirectoryInfo(AppContext.BaseDirectory).Name;
+            var name = OperatingSystem.IsWindows() ? "CareerPath.Web.exe" : "CareerPath.Web";
+            var path = Path.Combine(RepositoryRoot, "src", "CareerPath.Web", "bin", configuration, "net9.0", rid, name);
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the web app first: " + path);
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the app; it is not yet known to be listening (see <see cref="WaitUntilListeningAsync"/>).</summary>
+    public static AppProcess Start(string databasePath, IDictionary<string, string>? environment = null)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var info = new ProcessStartInfo(ExecutablePath, ["--urls", baseAddress.ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ExecutablePath)!,
+        };
+        info.Environment["ConnectionStrings__CareerPath"] = $"Data Source={databasePath}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var app = new AppProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (app._output)
+            {
+                app._output.AppendLine(e.Data);
+            }
+
+            if (e.Data.Contains("Now listening on", StringComparison.Ordinal))
+            {
+                app._listening.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (app._errors)
+                {
+                    app._errors.AppendLine(e.Data);
+                }
+            }
+        };
+        process.Exited += (_, _) => app._listening.TrySetException(new InvalidOperationException(
+            $"The app exited with code {process.ExitCode} before listening.\nstdout:\n{app.Output}\nstderr:\n{app.Errors}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    public async Task WaitUntilListeningAsync(TimeSpan timeout) =>
+        await _listening.Task.WaitAsync(timeout);
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // flushes the redirected streams
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
