@@ -15,13 +15,21 @@ fi
 
 results="artifacts/test-results"
 rm -rf "$results"
-dotnet test CareerPath.sln --logger "trx" --results-directory "$results" "$@"
+dotnet build CareerPath.sln "$@"
 status=$?
+if [ "$status" -eq 0 ]; then
+  # One project at a time, each into its own folder, so no two result files can collide.
+  for project in tests/*/*.csproj; do
+    [ -f "$project" ] || continue
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build --logger "trx" --results-directory "$results/$name" "$@" || status=$?
+  done
+fi
 
 passed=0
 failed=0
 shopt -s nullglob
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
