@@ -1,5 +1,8 @@
+using System.Reflection;
 using CareerPath.Data.Identity;
 using CareerPath.Data.Seeding;
+using CareerPath.Domain.Assessment;
+using CareerPath.Domain.Common;
 using CareerPath.Domain.Growth;
 using CareerPath.Domain.Roles;
 using CareerPath.Domain.Skills;
@@ -9,10 +12,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerPath.Data;
 
 /// <summary>The one database: Identity's tables, the career catalog and every user's personal data.</summary>
+/// <remarks>
+/// Personal records (<see cref="IOwned"/>) are visible only to <see cref="CurrentOwnerId"/>: a global query
+/// filter applies it to every query, and saving refuses to write a record that belongs to someone else. A
+/// context with no owner sees no personal data at all.
+/// </remarks>
 public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
+    /// <summary>The user whose personal data this context may read and write; null for none.</summary>
+    public string? CurrentOwnerId { get; set; }
+
     public DbSet<Ladder> Ladders => Set<Ladder>();
+
     // Identity already owns "Roles" (its IdentityRole set), hence CareerRoles.
     public DbSet<Role> CareerRoles => Set<Role>();
     public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
@@ -23,9 +35,46 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     public DbSet<CareerStep> CareerSteps => Set<CareerStep>();
     public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
 
+    public DbSet<SkillAudit> SkillAudits => Set<SkillAudit>();
+    public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
+    public DbSet<CareerAspiration> CareerAspirations => Set<CareerAspiration>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareerPathDbContext).Assembly);
+
+        var applyFilter = typeof(CareerPathDbContext).GetMethod(nameof(ApplyOwnerFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && typeof(IOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            applyFilter.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseForeignWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseForeignWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyOwnerFilter<T>(ModelBuilder builder)
+        where T : class, IOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.OwnerId == CurrentOwnerId);
+
+    private void RefuseForeignWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries<IOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.OwnerId != CurrentOwnerId)
+            {
+                throw new InvalidOperationException($"Refusing to save a {entry.Metadata.ClrType.Name} that does not belong to the current user.");
+            }
+        }
     }
 }

@@ -20,6 +20,12 @@ var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configurati
 builder.Services.AddCareerPathData(connectionString);
 builder.Services.AddSingleton(new DatabaseLocation(connectionString, CatalogFile.Resolve(builder.Configuration["Catalog:Path"])));
 builder.Services.AddSingleton<CatalogProvider>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<UserData>();
+builder.Services.AddScoped<AssessmentService>();
+builder.Services.AddScoped<FeedbackService>();
+builder.Services.AddScoped<RespondentService>();
+builder.Services.AddScoped<AspirationService>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();

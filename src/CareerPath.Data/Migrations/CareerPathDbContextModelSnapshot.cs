@@ -119,6 +119,153 @@ namespace CareerPath.Data.Migrations
                     b.ToTable("CatalogRevisions");
                 });
 
+            modelBuilder.Entity("CareerPath.Domain.Assessment.CareerAspiration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiveYearRoleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextRoleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimeframeMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WantLess")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WantMore")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("CareerAspirations");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackRequests");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.SkillAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentRoleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("SkillAudits");
+                });
+
             modelBuilder.Entity("CareerPath.Domain.Growth.GrowthResource", b =>
                 {
                     b.Property<string>("Slug")
@@ -494,6 +641,103 @@ namespace CareerPath.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.CareerAspiration", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareerPath.Domain.Assessment.FactorWeight", "Weights", b1 =>
+                        {
+                            b1.Property<Guid>("CareerAspirationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FactorSlug")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Weight")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CareerAspirationId", "FactorSlug");
+
+                            b1.ToTable("AspirationFactorWeights", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CareerAspirationId");
+                        });
+
+                    b.Navigation("Weights");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRequest", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareerPath.Domain.Assessment.FeedbackRating", "Ratings", b1 =>
+                        {
+                            b1.Property<Guid>("FeedbackRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SkillSlug")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Level")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("FeedbackRequestId", "SkillSlug");
+
+                            b1.ToTable("FeedbackRatings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeedbackRequestId");
+                        });
+
+                    b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.SkillAudit", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareerPath.Domain.Assessment.SkillRating", "Ratings", b1 =>
+                        {
+                            b1.Property<Guid>("SkillAuditId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SkillSlug")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Evidence")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SkillAuditId", "SkillSlug");
+
+                            b1.ToTable("SkillRatings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SkillAuditId");
+                        });
+
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("CareerPath.Domain.Roles.Role", b =>

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Common;
+using CareerPath.Domain.Skills;
+
+namespace CareerPath.Domain.Assessment;
+
+public enum Relationship
+{
+    Peer,
+    Mentor,
+    Supervisor,
+    DirectReport,
+    Other,
+}
+
+public enum FeedbackStatus
+{
+    Waiting,
+    Answered,
+    Expired,
+    Revoked,
+}
+
+/// <summary>
+/// A request to one named person for feedback, reached through a personal link. Only a hash of the link's
+/// token is stored; the token itself is shown once, to the user who creates the request.
+/// </summary>
+public sealed class FeedbackRequest : IOwned, IVersioned
+{
+    public const int NameMaxLength = 100;
+    public const int CommentMaxLength = 2000;
+    public const int TokenBytes = 32;
+    public const int HashLength = 64;
+    public const int DefaultLifetimeDays = 30;
+    public const int MaxLifetimeDays = 365;
+
+    private readonly List<FeedbackRating> _ratings = [];
+
+    private FeedbackRequest()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string OwnerId { get; private set; } = "";
+    public string RespondentName { get; private set; } = "";
+    public Relationship Relationship { get; private set; }
+    public string TokenHash { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime ExpiresAtUtc { get; private set; }
+    public DateTime? RevokedAtUtc { get; private set; }
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public string? Comment { get; private set; }
+    public Guid Version { get; private set; }
+    public IReadOnlyList<FeedbackRating> Ratings => _ratings;
+
+    /// <summary>Creates a request and the secret token for its link (256 random bits, URL-safe).</summary>
+    public static (FeedbackRequest Request, string Token) Create(
+        string ownerId, string respondentName, Relationship relationship, DateTime nowUtc, int lifetimeDays = DefaultLifetimeDays)
+    {
+        if (!Enum.IsDefined(relationship))
+        {
+            throw new DomainException("Choose how you know this person: peer, mentor, supervisor, direct report or other.");
+        }
+
+        Guard.Range(lifetimeDays, "The link's lifetime in days", 1, MaxLifetimeDays);
+        var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
+        var request = new FeedbackRequest
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = Guard.Text(ownerId, "An owner", 450),
+            RespondentName = Guard.Text(respondentName, "The person's name", NameMaxLength),
+            Relationship = relationship,
+            TokenHash = HashToken(token),
+            CreatedAtUtc = nowUtc,
+            ExpiresAtUtc = nowUtc.AddDays(lifetimeDays),
+            Version = Guid.NewGuid(),
+        };
+        return (request, token);
+    }
+
+    /// <summary>The stored form of a token. A malformed token hashes like any other and simply matches nothing.</summary>
+    public static string HashToken(string token) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
+
+    /// <summary>Compares a presented token with the stored hash in constant time.</summary>
+    public bool Matches(string token) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(HashToken(token)),
+            Encoding.ASCII.GetBytes(TokenHash));
+
+    public FeedbackStatus StatusAt(DateTime nowUtc) =>
+        SubmittedAtUtc is not null ? FeedbackStatus.Answered
+        : RevokedAtUtc is not null ? FeedbackStatus.Revoked
+        : nowUtc >= ExpiresAtUtc ? FeedbackStatus.Expired
+        : FeedbackStatus.Waiting;
+
+    public void Revoke(DateTime nowUtc)
+    {
+        if (SubmittedAtUtc is not null)
+        {
+            throw new DomainException($"{RespondentName} has already answered; there is nothing to revoke.");
+        }
+
+        RevokedAtUtc ??= nowUtc;
+        Touch();
+    }
+
+    /// <summary>
+    /// Records the respondent's answers once. Levels are 1–5 or null for "can't say"; every rated skill must be
+    /// in the catalog.
+    /// </summary>
+    public void Submit(IReadOnlyDictionary<string, int?> ratings, string? comment, CareerCatalog catalog, DateTime nowUtc)
+    {
+        switch (StatusAt(nowUtc))
+        {
+            case FeedbackStatus.Answered:
+                throw new DomainException("This feedback has already been submitted, so nothing was changed. Thank you!");
+            case FeedbackStatus.Revoked:
+                throw new DomainException("This feedback link has been withdrawn and no longer accepts answers.");
+            case FeedbackStatus.Expired:
+                throw new DomainException("This feedback link has expired and no longer accepts answers.");
+        }
+
+        var answers = new List<FeedbackRating>();
+        foreach (var (skill, level) in ratings)
+        {
+            if (catalog.FindSkill(skill) is null)
+            {
+                throw new DomainException($"'{skill}' is not a skill in the catalog.");
+            }
+
+            answers.Add(new FeedbackRating(skill, level is null ? null : ProficiencyLevel.From(level.Value)));
+        }
+
+        if (answers.All(a => a.Level is null) && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new DomainException("Rate at least one skill or leave a comment before submitting.");
+        }
+
+        Comment = Guard.OptionalText(comment, "The comment", CommentMaxLength);
+        _ratings.Clear();
+        _ratings.AddRange(answers);
+        SubmittedAtUtc = nowUtc;
+        Touch();
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>A respondent's rating of one skill; no level means "can't say".</summary>
+public sealed class FeedbackRating
+{
+    private FeedbackRating()
+    {
+    }
+
+    internal FeedbackRating(string skillSlug, ProficiencyLevel? level)
+    {
+        SkillSlug = skillSlug;
+        Level = level;
+    }
+
+    public string SkillSlug { get; private set; } = "";
+    public ProficiencyLevel? Level { get; private set; }
+}

@@ -1,0 +1,89 @@
+using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Roles;
+using CareerPath.Domain.Skills;
+
+namespace CareerPath.Domain.Assessment;
+
+/// <summary>One skill compared with what the current and the target role expect.</summary>
+public sealed record SkillComparison(
+    Skill Skill,
+    int SelfLevel,
+    int CurrentExpected,
+    int? TargetExpected,
+    double? OthersAverage)
+{
+    /// <summary>The level to measure against: the target role's if one is chosen, else the current role's.</summary>
+    public int Benchmark => TargetExpected ?? CurrentExpected;
+
+    /// <summary>Levels short of the benchmark (0 when at or above it).</summary>
+    public int Shortfall => Math.Max(0, Benchmark - SelfLevel);
+
+    public bool IsGap => Shortfall > 0;
+}
+
+/// <summary>Strengths and gaps of one audit against a current and an optional target role.</summary>
+public sealed record GapReport(
+    Role CurrentRole,
+    Role? TargetRole,
+    IReadOnlyList<SkillComparison> Skills,
+    IReadOnlyList<SkillComparison> Strengths,
+    IReadOnlyList<SkillComparison> Gaps);
+
+public static class GapAnalysis
+{
+    /// <summary>
+    /// Compares ratings with expectations. Gaps are ranked by how far below the benchmark the rating is, then by
+    /// how much the benchmark role needs the skill, then by catalog order, so the ranking is deterministic.
+    /// </summary>
+    public static GapReport Analyze(
+        CareerCatalog catalog,
+        IReadOnlyDictionary<string, int> ratings,
+        Role currentRole,
+        Role? targetRole,
+        IReadOnlyDictionary<string, double>? othersAverage = null)
+    {
+        var comparisons = new List<SkillComparison>();
+        foreach (var skill in catalog.Skills)
+        {
+            if (!ratings.TryGetValue(skill.Slug, out var self))
+            {
+                continue;
+            }
+
+            comparisons.Add(new SkillComparison(
+                skill,
+                self,
+                currentRole.ExpectedLevel(skill.Slug)?.Value ?? ProficiencyLevel.Min,
+                targetRole?.ExpectedLevel(skill.Slug)?.Value,
+                othersAverage is not null && othersAverage.TryGetValue(skill.Slug, out var avg) ? avg : null));
+        }
+
+        var order = catalog.Skills.Select((s, i) => (s.Slug, i)).ToDictionary(x => x.Slug, x => x.i);
+        var gaps = comparisons.Where(c => c.IsGap)
+            .OrderByDescending(c => c.Shortfall)
+            .ThenByDescending(c => c.Benchmark)
+            .ThenBy(c => order[c.Skill.Slug])
+            .ToList();
+        var strengths = comparisons.Where(c => !c.IsGap)
+            .OrderByDescending(c => c.SelfLevel - c.Benchmark)
+            .ThenByDescending(c => c.SelfLevel)
+            .ThenBy(c => order[c.Skill.Slug])
+            .ToList();
+        return new GapReport(currentRole, targetRole, comparisons, strengths, gaps);
+    }
+
+    /// <summary>What moved between two audits: skills whose rating changed, largest change first.</summary>
+    public static IReadOnlyList<RatingChange> Changes(CareerCatalog catalog, SkillAudit previous, SkillAudit current) =>
+        catalog.Skills
+            .Select(s => (Skill: s, Before: previous.RatingFor(s.Slug), After: current.RatingFor(s.Slug)))
+            .Where(x => x.Before is not null && x.After is not null && x.Before != x.After)
+            .Select(x => new RatingChange(x.Skill, x.Before!.Value.Value, x.After!.Value.Value))
+            .OrderByDescending(c => Math.Abs(c.Delta))
+            .ThenBy(c => c.Skill.Name, StringComparer.Ordinal)
+            .ToList();
+}
+
+public sealed record RatingChange(Skill Skill, int Before, int After)
+{
+    public int Delta => After - Before;
+}

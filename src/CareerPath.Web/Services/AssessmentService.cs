@@ -1,0 +1,126 @@
+using CareerPath.Data;
+using CareerPath.Data.Identity;
+using CareerPath.Domain.Assessment;
+using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerPath.Web.Services;
+
+public sealed record AuditSummary(Guid Id, AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, int RatedCount);
+
+public sealed record AssessmentOverview(
+    string? ProfileRoleSlug,
+    AuditSummary? Draft,
+    IReadOnlyList<AuditSummary> Completed,
+    CareerAspiration? Aspiration);
+
+/// <summary>Skill audits of the signed-in user: start, rate, finish, compare.</summary>
+public sealed class AssessmentService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+{
+    public async Task<AssessmentOverview> GetOverviewAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var catalog = await catalogProvider.GetAsync();
+        var audits = await db.SkillAudits.AsNoTracking().OrderByDescending(a => a.StartedAtUtc).ToListAsync();
+        var profileRole = await ProfileRoleAsync(db);
+        var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
+        var summaries = audits.Select(a => new AuditSummary(a.Id, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc, a.RatedCount(catalog))).ToList();
+        return new AssessmentOverview(
+            profileRole,
+            summaries.FirstOrDefault(a => a.Status == AuditStatus.Draft),
+            summaries.Where(a => a.Status == AuditStatus.Completed).OrderByDescending(a => a.CompletedAtUtc).ToList(),
+            aspiration);
+    }
+
+    /// <summary>Returns the draft in progress, or starts one from the last completed audit.</summary>
+    public async Task<SkillAudit> StartOrResumeAsync(string? currentRoleSlug)
+    {
+        await using var db = await userData.OpenAsync();
+        var draft = await db.SkillAudits.FirstOrDefaultAsync(a => a.Status == AuditStatus.Draft);
+        if (draft is not null)
+        {
+            return draft;
+        }
+
+        var catalog = await catalogProvider.GetAsync();
+        var role = currentRoleSlug ?? await ProfileRoleAsync(db)
+            ?? throw new DomainException("Choose the role you hold now before starting the audit.");
+        var previous = await LatestCompletedAsync(db);
+        var audit = SkillAudit.Start(db.CurrentOwnerId!, role, catalog, clock.GetUtcNow().UtcDateTime, previous);
+        db.SkillAudits.Add(audit);
+        await SetProfileRoleAsync(db, role);
+        await db.SaveChangesAsync();
+        return audit;
+    }
+
+    public async Task<SkillAudit> GetAsync(Guid id)
+    {
+        await using var db = await userData.OpenAsync();
+        return await db.SkillAudits.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id)
+            ?? throw new NotFoundException("That audit does not exist or is not yours.");
+    }
+
+    /// <summary>The completed audit before this one, if any, to show what moved.</summary>
+    public async Task<SkillAudit?> GetPreviousAsync(SkillAudit audit)
+    {
+        if (audit.CompletedAtUtc is null)
+        {
+            return null;
+        }
+
+        await using var db = await userData.OpenAsync();
+        return await db.SkillAudits.AsNoTracking()
+            .Where(a => a.Status == AuditStatus.Completed && a.CompletedAtUtc < audit.CompletedAtUtc)
+            .OrderByDescending(a => a.CompletedAtUtc)
+            .FirstOrDefaultAsync();
+    }
+
+    public async Task<SkillAudit?> GetLatestCompletedAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        return await LatestCompletedAsync(db);
+    }
+
+    public Task<SkillAudit> RateAsync(Guid auditId, Guid version, string skillSlug, int level, string? evidence) =>
+        ChangeAsync(auditId, version, (audit, catalog) => audit.Rate(skillSlug, level, evidence, catalog));
+
+    public async Task<SkillAudit> ChangeRoleAsync(Guid auditId, Guid version, string roleSlug)
+    {
+        var audit = await ChangeAsync(auditId, version, (a, catalog) => a.ChangeCurrentRole(roleSlug, catalog));
+        await using var db = await userData.OpenAsync();
+        await SetProfileRoleAsync(db, roleSlug);
+        await db.SaveChangesAsync();
+        return audit;
+    }
+
+    public Task<SkillAudit> CompleteAsync(Guid auditId, Guid version) =>
+        ChangeAsync(auditId, version, (audit, catalog) => audit.Complete(catalog, clock.GetUtcNow().UtcDateTime));
+
+    private async Task<SkillAudit> ChangeAsync(Guid auditId, Guid version, Action<SkillAudit, CareerCatalog> change)
+    {
+        await using var db = await userData.OpenAsync();
+        var catalog = await catalogProvider.GetAsync();
+        var audit = await db.SkillAudits.FirstOrDefaultAsync(a => a.Id == auditId)
+            ?? throw new NotFoundException("That audit does not exist or is not yours.");
+        db.Entry(audit).Property(a => a.Version).OriginalValue = version;
+        change(audit, catalog);
+        await db.SaveOrConflictAsync("audit");
+        return audit;
+    }
+
+    private static Task<SkillAudit?> LatestCompletedAsync(CareerPathDbContext db) =>
+        db.SkillAudits.AsNoTracking()
+            .Where(a => a.Status == AuditStatus.Completed)
+            .OrderByDescending(a => a.CompletedAtUtc)
+            .FirstOrDefaultAsync();
+
+    private static async Task<string?> ProfileRoleAsync(CareerPathDbContext db) =>
+        await db.Users.Where(u => u.Id == db.CurrentOwnerId).Select(u => u.CurrentRoleSlug).FirstOrDefaultAsync();
+
+    private static async Task SetProfileRoleAsync(CareerPathDbContext db, string roleSlug)
+    {
+        var user = await db.Users.FirstAsync(u => u.Id == db.CurrentOwnerId);
+        user.CurrentRoleSlug = roleSlug;
+    }
+}
