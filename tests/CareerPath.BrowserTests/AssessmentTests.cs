@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using CareerPath.BrowserTests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareerPath.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AssessmentTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_user_audits_their_skills_gathers_feedback_and_reflects()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), name: "Sam");
+        var assessment = new AssessmentPages(page);
+
+        // Audit: every skill rated, evidence on one, progress visible throughout.
+        await assessment.StartAuditAsync("Product Manager");
+        await Expect(assessment.Progress).ToHaveTextAsync("0 of 16 rated");
+        for (var i = 0; i < AssessmentPages.Skills.Length; i++)
+        {
+            var level = AssessmentPages.Skills[i] == "communication" ? 2 : 4;
+            await assessment.RateAsync(AssessmentPages.Skills[i], level, i + 1);
+        }
+
+        await assessment.AddEvidenceAsync("software-development", "Led the billing migration");
+        await fixture.ScreenshotAsync(page, "audit");
+
+        // A half-done audit survives a reload: it is a saved draft.
+        await page.ReloadAsync();
+        await Expect(assessment.Progress).ToHaveTextAsync("16 of 16 rated");
+        await Expect(page.Locator("#evidence-software-development")).ToHaveValueAsync("Led the billing migration");
+
+        await assessment.FinishAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/assessment/audits/"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your skills against the role" })).ToBeVisibleAsync();
+        await page.GetByLabel("Compare with a target role").SelectOptionAsync(new SelectOptionValue { Label = "Technical Product Manager" });
+        await Expect(page.GetByTestId("gaps")).ToContainTextAsync("Communication");
+        await fixture.ScreenshotAsync(page, "audit-results");
+
+        // Feedback: a peer answers through the link in a separate, anonymous browser context.
+        var link = await assessment.CreateFeedbackLinkAsync("Alex", "Peer");
+        var respondentPage = await fixture.NewPageAsync();
+        var respondent = new RespondentPage(respondentPage);
+        await respondent.OpenAsync(link);
+        await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How do you see Sam's skills?");
+        await respondent.RateAsync("communication", 5);
+        await respondent.CommentAsync("Explains trade-offs clearly");
+        await fixture.ScreenshotAsync(respondentPage, "respondent");
+        await respondent.SubmitAsync();
+        await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+
+        await respondent.OpenAsync(link);
+        await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Feedback already submitted" })).ToBeVisibleAsync();
+
+        // The aggregated view: the single peer is pooled, and the gap between self and others is a blind spot.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("requests")).ToContainTextAsync("Answered");
+        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("Others (1)");
+        await Expect(page.GetByTestId("blind-spots")).ToContainTextAsync("others rate you higher");
+        await Expect(page.GetByText("Explains trade-offs clearly")).ToBeVisibleAsync();
+        await fixture.ScreenshotAsync(page, "feedback");
+
+        // Aspirations: weights move the fit live; saving keeps everything.
+        await page.GotoAsync("assessment/aspirations");
+        await page.GetByLabel("The role you want next").SelectOptionAsync(new SelectOptionValue { Label = "Technical Product Manager" });
+        await page.GetByLabel("What motivates you in your work?").FillAsync("Building products engineers are proud of");
+        var fit = page.GetByTestId("fit-score");
+        await Expect(fit).ToHaveTextAsync("83%");
+        await page.GetByLabel("How much Work-life balance matters to you").FillAsync("0");
+        await Expect(fit).Not.ToHaveTextAsync("83%");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save reflection" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved" })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("What motivates you in your work?")).ToHaveValueAsync("Building products engineers are proud of");
+        await Expect(page.GetByLabel("How much Work-life balance matters to you")).ToHaveValueAsync("0");
+        await fixture.ScreenshotAsync(page, "aspirations");
+    }
+
+    [Fact]
+    public async Task Feedback_comments_with_markup_are_shown_as_text_and_never_run()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        var link = await new AssessmentPages(page).CreateFeedbackLinkAsync("<img src=x onerror=alert(1)>", "Mentor");
+
+        var respondentPage = await fixture.NewPageAsync();
+        respondentPage.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        var respondent = new RespondentPage(respondentPage);
+        await respondent.OpenAsync(link);
+        await respondent.CommentAsync("<script>alert('x')</script><b>bold</b>");
+        await respondent.SubmitAsync();
+        await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.GetByText("<script>alert('x')</script><b>bold</b>")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("requests")).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        Assert.Equal(0, await page.Locator("b:text('bold')").CountAsync());
+        Assert.Equal(0, dialogs);
+    }
+
+    [Fact]
+    public async Task A_tampered_feedback_link_shows_a_clear_message()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("feedback/this-is-not-a-real-token");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Link not valid" })).ToBeVisibleAsync();
+    }
+}

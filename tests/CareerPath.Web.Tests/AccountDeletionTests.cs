@@ -1,0 +1,82 @@
+using CareerPath.Data;
+using CareerPath.Data.Identity;
+using CareerPath.Domain.Assessment;
+using CareerPath.Web.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerPath.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class AccountDeletionTests(CareerPathAppFactory app)
+{
+    [Fact]
+    public async Task Deleting_an_account_removes_every_row_that_belonged_to_it_and_nothing_else()
+    {
+        var (leaver, stayer) = (await app.CreateAsync(), await app.CreateAsync());
+        await FillAsync(leaver);
+        await FillAsync(stayer);
+        var stayerRowsBefore = await CountRowsAsync(stayer.Id);
+        Assert.True(await CountRowsAsync(leaver.Id) > 5);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(leaver.Id))!)).Succeeded);
+        }
+
+        Assert.Equal(0, await CountRowsAsync(leaver.Id));
+        Assert.Equal(0, await CountOrphansAsync());
+        Assert.Equal(stayerRowsBefore, await CountRowsAsync(stayer.Id));
+    }
+
+    private async Task FillAsync(ApplicationUser user)
+    {
+        await using var scope = app.ScopeFor(user);
+        var assessment = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var audit = await assessment.StartOrResumeAsync("product-manager");
+        await assessment.RateAsync(audit.Id, audit.Version, "communication", 3, "evidence");
+        var created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().CreateAsync("Alex", Relationship.Peer, 30);
+        await scope.ServiceProvider.GetRequiredService<RespondentService>().SubmitAsync(created.Token, new Dictionary<string, int?> { ["communication"] = 4 }, "ok");
+        await scope.ServiceProvider.GetRequiredService<AspirationService>().SaveAsync(
+            new AspirationInput(null, null, null, null, "why", null, null, new Dictionary<string, int> { ["advancement"] = 5 }), null);
+    }
+
+    /// <summary>Child rows whose parent is gone: there must never be any.</summary>
+    private async Task<long> CountOrphansAsync() => await ScalarAsync("""
+        SELECT
+          (SELECT COUNT(*) FROM SkillRatings WHERE SkillAuditId NOT IN (SELECT Id FROM SkillAudits))
+        + (SELECT COUNT(*) FROM FeedbackRatings WHERE FeedbackRequestId NOT IN (SELECT Id FROM FeedbackRequests))
+        + (SELECT COUNT(*) FROM AspirationFactorWeights WHERE CareerAspirationId NOT IN (SELECT Id FROM CareerAspirations))
+        + (SELECT COUNT(*) FROM SkillAudits WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM FeedbackRequests WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM CareerAspirations WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        """, null);
+
+    /// <summary>Counts, straight from SQLite, every personal row that hangs off the user.</summary>
+    private Task<long> CountRowsAsync(string userId) => ScalarAsync("""
+        SELECT
+          (SELECT COUNT(*) FROM AspNetUsers WHERE Id = $id)
+        + (SELECT COUNT(*) FROM SkillAudits WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM SkillRatings WHERE SkillAuditId IN (SELECT Id FROM SkillAudits WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM FeedbackRequests WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM FeedbackRatings WHERE FeedbackRequestId IN (SELECT Id FROM FeedbackRequests WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM CareerAspirations WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM AspirationFactorWeights WHERE CareerAspirationId IN (SELECT Id FROM CareerAspirations WHERE OwnerId = $id))
+        """, userId);
+
+    private async Task<long> ScalarAsync(string sql, string? userId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (userId is not null)
+        {
+            command.Parameters.AddWithValue("$id", userId);
+        }
+
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

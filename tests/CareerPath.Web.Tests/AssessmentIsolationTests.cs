@@ -1,0 +1,163 @@
+using System.Net;
+using CareerPath.Domain.Assessment;
+using CareerPath.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerPath.Web.Tests;
+
+/// <summary>Two users; the second asks for the first one's records by id and gets nothing.</summary>
+[Collection(AppCollection.Name)]
+public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
+{
+    [Fact]
+    public async Task Another_users_audit_cannot_be_read_rated_or_finished()
+    {
+        var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
+        var audit = await StartAuditAsync(owner);
+
+        await using var scope = app.ScopeFor(intruder);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+
+        await Assert.ThrowsAsync<NotFoundException>(() => service.GetAsync(audit.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => service.RateAsync(audit.Id, audit.Version, "communication", 5, "mine now"));
+        await Assert.ThrowsAsync<NotFoundException>(() => service.CompleteAsync(audit.Id, audit.Version));
+        var overview = await service.GetOverviewAsync();
+        Assert.Null(overview.Draft);
+        Assert.Empty(overview.Completed);
+
+        await using var ownerScope = app.ScopeFor(owner);
+        var unchanged = await ownerScope.ServiceProvider.GetRequiredService<AssessmentService>().GetAsync(audit.Id);
+        Assert.Null(unchanged.RatingFor("communication"));
+    }
+
+    [Fact]
+    public async Task Another_users_feedback_requests_cannot_be_listed_or_revoked()
+    {
+        var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
+        CreatedFeedbackRequest created;
+        await using (var scope = app.ScopeFor(owner))
+        {
+            created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().CreateAsync("Alex", Relationship.Peer, 30);
+        }
+
+        await using (var scope = app.ScopeFor(intruder))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+            Assert.Empty(await service.ListAsync());
+            await Assert.ThrowsAsync<NotFoundException>(() => service.RevokeAsync(created.Request.Id));
+            Assert.Equal(0, (await service.SummarizeAsync(null)).ResponseCount);
+        }
+
+        await using (var scope = app.ScopeFor(owner))
+        {
+            var request = Assert.Single(await scope.ServiceProvider.GetRequiredService<FeedbackService>().ListAsync());
+            Assert.Equal(FeedbackStatus.Waiting, request.StatusAt(DateTime.UtcNow));
+        }
+    }
+
+    [Fact]
+    public async Task Another_users_aspirations_are_invisible()
+    {
+        var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
+        await using (var scope = app.ScopeFor(owner))
+        {
+            await scope.ServiceProvider.GetRequiredService<AspirationService>().SaveAsync(
+                new AspirationInput("technical-product-manager", null, null, 12, "Secret motivation", null, null, new Dictionary<string, int>()), null);
+        }
+
+        await using var intruderScope = app.ScopeFor(intruder);
+        Assert.Null(await intruderScope.ServiceProvider.GetRequiredService<AspirationService>().GetAsync());
+    }
+
+    [Fact]
+    public async Task Another_users_audit_page_answers_not_found_over_http()
+    {
+        var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
+        var audit = await CompleteAuditAsync(owner);
+        var ownerClient = await app.SignedInClientAsync(owner);
+        var intruderClient = await app.SignedInClientAsync(intruder);
+
+        var ownerHtml = WebUtility.HtmlDecode(await ownerClient.GetStringAsync($"/assessment/audits/{audit.Id}"));
+        var intruderHtml = WebUtility.HtmlDecode(await intruderClient.GetStringAsync($"/assessment/audits/{audit.Id}"));
+
+        Assert.Contains("Your skills against the role", ownerHtml);
+        Assert.Contains("We couldn't find that audit", intruderHtml);
+        Assert.DoesNotContain("Your skills against the role", intruderHtml);
+    }
+
+    [Fact]
+    public async Task Bad_ratings_get_a_clear_message_and_change_nothing()
+    {
+        var user = await app.CreateAsync();
+        var audit = await StartAuditAsync(user);
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+
+        var outOfRange = await Assert.ThrowsAsync<CareerPath.Domain.Common.DomainException>(() => service.RateAsync(audit.Id, audit.Version, "communication", 6, null));
+        var unknown = await Assert.ThrowsAsync<CareerPath.Domain.Common.DomainException>(() => service.RateAsync(audit.Id, audit.Version, "juggling", 3, null));
+        var tooLong = await Assert.ThrowsAsync<CareerPath.Domain.Common.DomainException>(() =>
+            service.RateAsync(audit.Id, audit.Version, "communication", 3, new string('x', SkillAudit.EvidenceMaxLength + 1)));
+
+        Assert.Contains("between 1 and 5", outOfRange.Message);
+        Assert.Contains("'juggling' is not a skill", unknown.Message);
+        Assert.Contains($"at most {SkillAudit.EvidenceMaxLength}", tooLong.Message);
+        var stored = await service.GetAsync(audit.Id);
+        Assert.Empty(stored.Ratings);
+        Assert.Equal(audit.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task A_rating_saved_from_a_stale_page_is_refused_as_a_conflict()
+    {
+        var user = await app.CreateAsync();
+        var audit = await StartAuditAsync(user);
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        await service.RateAsync(audit.Id, audit.Version, "communication", 4, "first tab");
+
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => service.RateAsync(audit.Id, audit.Version, "communication", 2, "second tab"));
+
+        Assert.Contains("changed somewhere else", ex.Message);
+        Assert.Equal(4, (await service.GetAsync(audit.Id)).RatingFor("communication")!.Value.Value);
+    }
+
+    [Fact]
+    public async Task A_new_audit_starts_from_the_last_ratings_and_reports_what_moved()
+    {
+        var user = await app.CreateAsync();
+        var first = await CompleteAuditAsync(user, level: 2);
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+
+        var second = await service.StartOrResumeAsync("product-manager");
+        Assert.All(second.Ratings, r => Assert.Equal(2, r.Level.Value));
+        second = await service.RateAsync(second.Id, second.Version, "communication", 4, null);
+        second = await service.CompleteAsync(second.Id, second.Version);
+
+        var previous = await service.GetPreviousAsync(second);
+        Assert.Equal(first.Id, previous!.Id);
+        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
+        var change = Assert.Single(GapAnalysis.Changes(catalog, previous, second));
+        Assert.Equal(("communication", 2, 4), (change.Skill.Slug, change.Before, change.After));
+    }
+
+    private async Task<SkillAudit> StartAuditAsync(CareerPath.Data.Identity.ApplicationUser user)
+    {
+        await using var scope = app.ScopeFor(user);
+        return await scope.ServiceProvider.GetRequiredService<AssessmentService>().StartOrResumeAsync("product-manager");
+    }
+
+    private async Task<SkillAudit> CompleteAuditAsync(CareerPath.Data.Identity.ApplicationUser user, int level = 3)
+    {
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
+        var audit = await service.StartOrResumeAsync("product-manager");
+        foreach (var skill in catalog.Skills)
+        {
+            audit = await service.RateAsync(audit.Id, audit.Version, skill.Slug, level, null);
+        }
+
+        return await service.CompleteAsync(audit.Id, audit.Version);
+    }
+}
