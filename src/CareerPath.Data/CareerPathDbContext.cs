@@ -4,6 +4,7 @@ using CareerPath.Data.Seeding;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Growth;
+using CareerPath.Domain.Roadmaps;
 using CareerPath.Domain.Roles;
 using CareerPath.Domain.Skills;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     public DbSet<SkillAudit> SkillAudits => Set<SkillAudit>();
     public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
     public DbSet<CareerAspiration> CareerAspirations => Set<CareerAspiration>();
+    public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,6 +26,8 @@ builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<FeedbackService>();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<AspirationService>();
+builder.Services.AddScoped<RoadmapService>();
+builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
@@ -100,6 +102,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapRoadmapExports();
 
 await app.RunAsync();
 return 0;

@@ -306,6 +306,50 @@ namespace CareerPath.Data.Migrations
                     b.ToTable("GrowthResources");
                 });
 
+            modelBuilder.Entity("CareerPath.Domain.Roadmaps.Roadmap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartRoleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetRoleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Roadmaps");
+                });
+
             modelBuilder.Entity("CareerPath.Domain.Roles.CareerFactor", b =>
                 {
                     b.Property<string>("Slug")
@@ -738,6 +782,67 @@ namespace CareerPath.Data.Migrations
                         });
 
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Roadmaps.Roadmap", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareerPath.Domain.Roadmaps.Milestone", "_milestones", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("CompletedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("EstimatedCostUsd")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("EstimatedWeeks")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ResourceSlug")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RoadmapId")
+                                .HasColumnType("TEXT");
+
+                            b1.PrimitiveCollection<string>("SkillSlugs")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StepRoleSlug")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("TargetDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RoadmapId");
+
+                            b1.ToTable("Milestones", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoadmapId");
+                        });
+
+                    b.Navigation("_milestones");
                 });
 
             modelBuilder.Entity("CareerPath.Domain.Roles.Role", b =>

@@ -9,12 +9,18 @@ namespace CareerPath.Web.Services;
 /// The one way services reach personal data: a short-lived context bound to the signed-in user, so every
 /// query is filtered to their records and no save can touch anyone else's.
 /// </summary>
-public sealed class UserData(IDbContextFactory<CareerPathDbContext> dbFactory, AuthenticationStateProvider authentication)
+public sealed class UserData(
+    IDbContextFactory<CareerPathDbContext> dbFactory,
+    AuthenticationStateProvider authentication,
+    IHttpContextAccessor httpContextAccessor)
 {
     public async Task<string> UserIdAsync()
     {
-        var state = await authentication.GetAuthenticationStateAsync();
-        return state.User.FindFirstValue(ClaimTypes.NameIdentifier)
+        // Plain HTTP endpoints (exports) have the user on the request; components have it on the circuit.
+        var user = httpContextAccessor.HttpContext?.User is { Identity.IsAuthenticated: true } requestUser
+            ? requestUser
+            : (await authentication.GetAuthenticationStateAsync()).User;
+        return user.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new UnauthorizedAccessException("Sign in to see your own data.");
     }
 

@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace CareerPath.Web.Services;
+
+public static class RoadmapEndpoints
+{
+    /// <summary>Downloads of one roadmap, for its owner only (anyone else gets 404).</summary>
+    public static void MapRoadmapExports(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/roadmap/{id:guid}/export/{format}", async (Guid id, string format, RoadmapService roadmaps, CatalogProvider catalogProvider) =>
+        {
+            RoadmapView view;
+            try
+            {
+                view = await roadmaps.GetViewAsync(id);
+            }
+            catch (NotFoundException)
+            {
+                return Results.NotFound();
+            }
+
+            var catalog = await catalogProvider.GetAsync();
+            var name = FileName(view.Roadmap.Name);
+            return format switch
+            {
+                "md" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.Markdown(view, catalog)), "text/markdown; charset=utf-8", $"{name}.md"),
+                "csv" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.Csv(view)), "text/csv; charset=utf-8", $"{name}.csv"),
+                "json" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.JsonDocument(view)), "application/json; charset=utf-8", $"{name}.json"),
+                _ => Results.BadRequest("Choose md, csv or json."),
+            };
+        }).RequireAuthorization();
+
+    private static string FileName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        return string.IsNullOrEmpty(safe) ? "roadmap" : safe.Length > 60 ? safe[..60] : safe;
+    }
+}
