@@ -23,15 +23,26 @@ public sealed class RoleTests
     }
 
     [Fact]
-    public void SetNextRoles_refuses_a_role_that_is_not_more_senior()
+    public void SetNextRoles_refuses_a_role_that_is_less_senior()
     {
         var senior = NewRole("senior", 4);
         var junior = NewRole("junior", 2);
 
         var ex = Assert.Throws<DomainException>(() => senior.SetNextRoles([junior]));
 
-        Assert.Contains("must be more senior", ex.Message);
+        Assert.Contains("cannot be less senior", ex.Message);
         Assert.Empty(senior.NextRoles);
+    }
+
+    [Fact]
+    public void SetNextRoles_allows_a_sideways_move_to_a_role_of_the_same_seniority()
+    {
+        var pm = NewRole("pm", 3);
+        var tpm = NewRole("tpm", 3);
+
+        pm.SetNextRoles([tpm]);
+
+        Assert.Equal(["tpm"], pm.NextRoles.Select(t => t.ToRoleSlug));
     }
 
     [Fact]

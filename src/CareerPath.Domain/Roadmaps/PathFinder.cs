@@ -23,7 +23,8 @@ public sealed record RolePath(IReadOnlyList<Role> Roles, PathProblem Problem, st
 public static class PathFinder
 {
     /// <summary>
-    /// Finds the route with the fewest moves between two roles, across ladders where the catalog allows it. Ties
+    /// Finds the route with the fewest moves between two roles, across ladders and sideways where the catalog allows
+    /// it. Ties
     /// go to the route with the shorter typical total time in role, then to the alphabetically first route, so the
     /// answer is always the same for the same catalog.
     /// </summary>
@@ -41,10 +42,10 @@ public static class PathFinder
             return RolePath.Fail(PathProblem.SameRole, $"You already hold {start.Name}. Choose a target role you want to move into.");
         }
 
-        if (target.Seniority <= start.Seniority)
+        if (target.Seniority < start.Seniority)
         {
             return RolePath.Fail(PathProblem.TargetBelowStart,
-                $"{target.Name} is not more senior than {start.Name}, and a roadmap leads upwards. Choose a more senior target, or start from an earlier role.");
+                $"{target.Name} is less senior than {start.Name}, and a roadmap leads upwards or sideways. Choose another target, or start from an earlier role.");
         }
 
         // Dijkstra on (moves, months, names): the graph is small and acyclic, but this keeps ties deterministic.

@@ -77,7 +77,10 @@ public sealed class Role
         }
     }
 
-    /// <summary>Replaces the roles this role leads into; every one must be more senior.</summary>
+    /// <summary>
+    /// Replaces the roles this role leads into: each must be at least as senior (a sideways move, such as product
+    /// manager to technical product manager, is a real career step; a step down is not).
+    /// </summary>
     public void SetNextRoles(IEnumerable<Role> nextRoles)
     {
         var targets = nextRoles.ToList();
@@ -88,10 +91,10 @@ public sealed class Role
                 throw new DomainException($"Role '{Slug}' cannot lead into itself.");
             }
 
-            if (target.Seniority <= Seniority)
+            if (target.Seniority < Seniority)
             {
                 throw new DomainException(
-                    $"Role '{Slug}' (seniority {Seniority}) cannot lead into '{target.Slug}' (seniority {target.Seniority}): a next role must be more senior.");
+                    $"Role '{Slug}' (seniority {Seniority}) cannot lead into '{target.Slug}' (seniority {target.Seniority}): a next role cannot be less senior.");
             }
         }
 
