@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareerPath.BrowserTests.Pages;
+
+/// <summary>The roadmap pages, one method per user action.</summary>
+public sealed class RoadmapPages(IPage page)
+{
+    public ILocator Milestones => page.GetByTestId("milestones");
+
+    public async Task CreateAsync(string name, string from, string to)
+    {
+        await page.GotoAsync("roadmap");
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("From (the role you hold now)").SelectOptionAsync(new SelectOptionValue { Label = from });
+        await page.GetByLabel("To (the role you want)").SelectOptionAsync(new SelectOptionValue { Label = to });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create roadmap" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = name })).ToBeVisibleAsync();
+    }
+
+    private ILocator AddButtons => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add .+ to the plan$") });
+
+    public async Task AcceptFirstSuggestionAsync()
+    {
+        await Expect(AddButtons.First).ToBeVisibleAsync();
+        var before = await AddButtons.CountAsync();
+        await AddButtons.First.ClickAsync();
+        await Expect(AddButtons).ToHaveCountAsync(before - 1);
+    }
+
+    public async Task AddMilestoneAsync(string title, DateOnly date)
+    {
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Target date").FillAsync(date.ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+    }
+
+    public Task MoveUpAsync(string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Move {title} up" }).ClickAsync();
+
+    public Task MarkDoneAsync(string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Mark {title} done" }).ClickAsync();
+
+    public Task RemoveAsync(string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Remove {title}" }).ClickAsync();
+
+    public async Task EditAsync(string title, string newTitle)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {title}" }).ClickAsync();
+        await page.GetByLabel("Milestone title").FillAsync(newTitle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+    }
+
+    public async Task<string> DownloadAsync(string format)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = format, Exact = true }).ClickAsync());
+        return await File.ReadAllTextAsync((await download.PathAsync())!);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using CareerPath.BrowserTests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareerPath.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RoadmapTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_user_builds_edits_and_exports_a_roadmap()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        var roadmap = new RoadmapPages(page);
+
+        // Without an audit the roadmap says so and points to it.
+        await roadmap.CreateAsync("To Director", "Product Manager", "Director of Product Management");
+        await Expect(page.GetByTestId("no-audit")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("path")).ToContainTextAsync("Senior Product Manager");
+        var roadmapUrl = page.Url;
+
+        var assessment = new AssessmentPages(page);
+        await assessment.StartAuditAsync("Product Manager");
+        for (var i = 0; i < AssessmentPages.Skills.Length; i++)
+        {
+            await assessment.RateAsync(AssessmentPages.Skills[i], 2, i + 1);
+        }
+
+        await assessment.FinishAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your skills against the role" })).ToBeVisibleAsync();
+
+        // With an audit: gaps per step and suggestions to accept; own milestones; edit, reorder, complete.
+        await page.GotoAsync(roadmapUrl);
+        await Expect(page.GetByTestId("step-senior-product-manager")).ToContainTextAsync("Gaps to close");
+        await roadmap.AcceptFirstSuggestionAsync();
+        await roadmap.AcceptFirstSuggestionAsync();
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3);
+        await roadmap.AddMilestoneAsync("Ask for a stretch project", date);
+        await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("ready-milestones")).Not.ToHaveTextAsync("–");
+
+        await roadmap.EditAsync("Ask for a stretch project", "Lead the Q3 platform launch");
+        await roadmap.MoveUpAsync("Lead the Q3 platform launch");
+        await Expect(roadmap.Milestones.Locator("li").Nth(1)).ToContainTextAsync("Lead the Q3 platform launch");
+
+        await roadmap.AddMilestoneAsync("Too late", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("in the past");
+        await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(3);
+
+        var first = await roadmap.Milestones.Locator("li .timeline__title").First.InnerTextAsync();
+        await roadmap.MarkDoneAsync(first.Trim());
+        await Expect(page.GetByTestId("rerate-prompt")).ToContainTextAsync("re-rate");
+        await fixture.ScreenshotAsync(page, "roadmap");
+
+        // Exports: Markdown, CSV and the whole plan as JSON.
+        var markdown = await roadmap.DownloadAsync("Markdown");
+        Assert.Contains("# To Director", markdown);
+        Assert.Contains("Lead the Q3 platform launch", markdown);
+        var csv = await roadmap.DownloadAsync("CSV");
+        Assert.Equal(4, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        using var json = JsonDocument.Parse(await roadmap.DownloadAsync("JSON"));
+        Assert.Equal(3, json.RootElement.GetProperty("milestones").GetArrayLength());
+        Assert.Equal(2, json.RootElement.GetProperty("steps").GetArrayLength());
+
+        await roadmap.RemoveAsync("Lead the Q3 platform launch");
+        await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task A_target_below_the_start_gets_a_clear_message()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        await page.GotoAsync("roadmap");
+        await page.GetByLabel("Name").FillAsync("Backwards");
+        await page.GetByLabel("From (the role you hold now)").SelectOptionAsync(new SelectOptionValue { Label = "Director of Product Management" });
+        await page.GetByLabel("To (the role you want)").SelectOptionAsync(new SelectOptionValue { Label = "Product Owner" });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create roadmap" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("less senior");
+    }
+}
