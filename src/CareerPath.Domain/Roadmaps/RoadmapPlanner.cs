@@ -81,15 +81,21 @@ public static class RoadmapPlanner
     private static List<Suggestion> Suggest(CareerCatalog catalog, IReadOnlyList<StepGap> gaps, HashSet<string> keySkills)
     {
         var suggestions = new List<Suggestion>();
-        var uncovered = gaps.ToDictionary(g => g.Skill.Slug);
-        var candidates = gaps.SelectMany(g => catalog.ResourcesFor(g.Skill.Slug)).Distinct().ToList();
+        var uncovered = new Dictionary<string, StepGap>(gaps.Count, StringComparer.Ordinal);
+        var candidates = new HashSet<GrowthResource>();
+        foreach (var gap in gaps)
+        {
+            uncovered[gap.Skill.Slug] = gap;
+            candidates.UnionWith(catalog.ResourcesFor(gap.Skill.Slug));
+        }
+
         while (uncovered.Count > 0 && suggestions.Count < MaxSuggestionsPerStep)
         {
             GrowthResource? bestResource = null;
             var bestScore = 0;
             foreach (var resource in candidates)
             {
-                var score = resource.SkillSlugs.Where(uncovered.ContainsKey).Sum(s => (uncovered[s].Shortfall * 10) + (keySkills.Contains(s) ? 5 : 0));
+                var score = Score(resource, uncovered, keySkills);
                 if (score > bestScore || (score == bestScore && score > 0 && IsCheaper(resource, bestResource!)))
                 {
                     bestResource = resource;
@@ -102,16 +108,34 @@ public static class RoadmapPlanner
                 break;
             }
 
-            var closes = bestResource.SkillSlugs.Where(uncovered.ContainsKey).Select(s => uncovered[s]).ToList();
+            var closes = new List<StepGap>();
+            foreach (var skill in bestResource.SkillSlugs)
+            {
+                if (uncovered.Remove(skill, out var gap))
+                {
+                    closes.Add(gap);
+                }
+            }
+
             suggestions.Add(new Suggestion(bestResource, closes, Explain(bestResource, closes)));
             candidates.Remove(bestResource);
-            foreach (var gap in closes)
-            {
-                uncovered.Remove(gap.Skill.Slug);
-            }
         }
 
         return suggestions;
+    }
+
+    private static int Score(GrowthResource resource, Dictionary<string, StepGap> uncovered, HashSet<string> keySkills)
+    {
+        var score = 0;
+        foreach (var skill in resource.SkillSlugs)
+        {
+            if (uncovered.TryGetValue(skill, out var gap))
+            {
+                score += (gap.Shortfall * 10) + (keySkills.Contains(skill) ? 5 : 0);
+            }
+        }
+
+        return score;
     }
 
     private static bool IsCheaper(GrowthResource a, GrowthResource b) =>

@@ -18,6 +18,9 @@ public sealed class Role
     private readonly List<SkillExpectation> _expectations = [];
     private readonly List<RoleTransition> _nextRoles = [];
 
+    // Built on first lookup: roadmap planning asks for every skill of every role on the path.
+    private Dictionary<string, ProficiencyLevel>? _expectationIndex;
+
     private Role()
     {
     }
@@ -59,13 +62,17 @@ public sealed class Role
         TypicalMonthsInRole = Guard.Range(typicalMonthsInRole, $"The typical months in role '{Slug}'", 1, MaxMonthsInRole);
     }
 
-    public ProficiencyLevel? ExpectedLevel(string skillSlug) =>
-        _expectations.FirstOrDefault(e => e.SkillSlug == skillSlug)?.Level;
+    public ProficiencyLevel? ExpectedLevel(string skillSlug)
+    {
+        _expectationIndex ??= _expectations.ToDictionary(e => e.SkillSlug, e => e.Level, StringComparer.Ordinal);
+        return _expectationIndex.TryGetValue(skillSlug, out var level) ? level : null;
+    }
 
     /// <summary>Sets the level this role expects for a skill, replacing any earlier expectation.</summary>
     public void Expect(string skillSlug, ProficiencyLevel level)
     {
         var slug = Guard.Slug(skillSlug, "A skill slug");
+        _expectationIndex = null;
         var existing = _expectations.FindIndex(e => e.SkillSlug == slug);
         if (existing >= 0)
         {
