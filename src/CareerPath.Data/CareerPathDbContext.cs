@@ -3,6 +3,7 @@ using CareerPath.Data.Identity;
 using CareerPath.Data.Seeding;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
+using CareerPath.Domain.Goals;
 using CareerPath.Domain.Growth;
 using CareerPath.Domain.Roadmaps;
 using CareerPath.Domain.Roles;
@@ -40,6 +41,7 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
     public DbSet<CareerAspiration> CareerAspirations => Set<CareerAspiration>();
     public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
+    public DbSet<Goal> Goals => Set<Goal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,6 +27,8 @@ builder.Services.AddScoped<FeedbackService>();
 builder.Services.AddScoped<RespondentService>();
 builder.Services.AddScoped<AspirationService>();
 builder.Services.AddScoped<RoadmapService>();
+builder.Services.AddScoped<GoalService>();
+builder.Services.AddScoped<DashboardService>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -103,6 +105,7 @@ app.MapHealthChecks("/healthz");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapRoadmapExports();
+app.MapGoalExports();
 
 await app.RunAsync();
 return 0;

@@ -53,11 +53,11 @@ public static class RoadmapExport
         {
             csv.Append(string.Join(",",
                 i.ToString(CultureInfo.InvariantCulture),
-                Field(m.Title),
+                GoalExport.Csv(m.Title),
                 m.TargetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 m.IsDone ? "done" : "open",
                 m.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                Field(string.Join(" ", m.SkillSlugs)),
+                GoalExport.Csv(string.Join(" ", m.SkillSlugs)),
                 m.EstimatedCostUsd.ToString(CultureInfo.InvariantCulture),
                 m.EstimatedWeeks.ToString(CultureInfo.InvariantCulture))).Append("\r\n");
         }
@@ -99,13 +99,6 @@ public static class RoadmapExport
             }),
             forecast = view.Forecast,
         }, Json);
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading quote mark against spreadsheet formula injection.</summary>
-    private static string Field(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 || safe != value ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CareerPath.Web.Services;
 
-public static class RoadmapEndpoints
+public static class ExportEndpoints
 {
     /// <summary>Downloads of one roadmap, for its owner only (anyone else gets 404).</summary>
     public static void MapRoadmapExports(this IEndpointRouteBuilder endpoints) =>
@@ -28,6 +28,17 @@ public static class RoadmapEndpoints
                 _ => Results.BadRequest("Choose md, csv or json."),
             };
         }).RequireAuthorization();
+
+    /// <summary>The user's goals as an iCalendar file of deadlines and step due dates, or as CSV.</summary>
+    public static void MapGoalExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/goals/export/calendar.ics", async (GoalService goals, TimeProvider clock) =>
+            Results.File(Encoding.UTF8.GetBytes(GoalExport.Calendar(await goals.ListAsync(), clock.GetUtcNow().UtcDateTime)), "text/calendar; charset=utf-8", "careerpath-goals.ics"))
+            .RequireAuthorization();
+        endpoints.MapGet("/goals/export/goals.csv", async (GoalService goals) =>
+            Results.File(Encoding.UTF8.GetBytes(GoalExport.Csv(await goals.ListAsync(), goals.Today)), "text/csv; charset=utf-8", "careerpath-goals.csv"))
+            .RequireAuthorization();
+    }
 
     private static string FileName(string name)
     {

@@ -1,0 +1,361 @@
+using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Common;
+
+namespace CareerPath.Domain.Goals;
+
+public enum GoalHorizon
+{
+    ShortTerm,
+    LongTerm,
+}
+
+/// <summary>How progress is counted: completed steps, or check-ins of a measured value.</summary>
+public enum ProgressMode
+{
+    Steps,
+    Measure,
+}
+
+public enum GoalStatus
+{
+    Active,
+    Completed,
+}
+
+public enum StepStatus
+{
+    ToDo,
+    InProgress,
+    Done,
+}
+
+/// <summary>The editable fields of a goal, as one value so the form and the domain agree.</summary>
+public sealed record GoalFields(
+    string Outcome,
+    GoalHorizon Horizon,
+    ProgressMode Mode,
+    string? MeasureName,
+    decimal? StartValue,
+    decimal? TargetValue,
+    string? Achievable,
+    IReadOnlyCollection<string> SkillSlugs,
+    Guid? RoadmapId,
+    Guid? MilestoneId,
+    string? TargetRoleSlug,
+    DateOnly? Deadline);
+
+/// <summary>
+/// A goal with its SMART parts as fields, an action plan of steps and dated check-ins. A goal that fails the
+/// SMART check can still be saved; it is then marked as not yet SMART.
+/// </summary>
+public sealed class Goal : IOwned, IVersioned
+{
+    public const int OutcomeMaxLength = 200;
+    public const int TextMaxLength = 1000;
+    public const int MeasureMaxLength = 100;
+    public const decimal MaxValue = 1_000_000_000m;
+    public const int MaxSteps = 100;
+    public const int MaxCheckIns = 1000;
+
+    private readonly List<GoalStep> _steps = [];
+    private readonly List<CheckIn> _checkIns = [];
+#pragma warning disable IDE0044 // EF Core assigns this field when it loads a goal.
+    private List<string> _skillSlugs = [];
+#pragma warning restore IDE0044
+
+    private Goal()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string OwnerId { get; private set; } = "";
+    public string Outcome { get; private set; } = "";
+    public GoalHorizon Horizon { get; private set; }
+    public ProgressMode Mode { get; private set; }
+    public string? MeasureName { get; private set; }
+    public decimal? StartValue { get; private set; }
+    public decimal? TargetValue { get; private set; }
+    public decimal? CurrentValue { get; private set; }
+    public string? Achievable { get; private set; }
+    public Guid? RoadmapId { get; private set; }
+    public Guid? MilestoneId { get; private set; }
+    public string? TargetRoleSlug { get; private set; }
+    public DateOnly? Deadline { get; private set; }
+    public DateOnly CreatedOn { get; private set; }
+    public GoalStatus Status { get; private set; }
+    public DateOnly? CompletedOn { get; private set; }
+    public bool IsSmart { get; private set; }
+    public Guid Version { get; private set; }
+    public IReadOnlyList<string> SkillSlugs => _skillSlugs;
+    public IReadOnlyList<GoalStep> Steps => _steps.OrderBy(s => s.DueDate).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<CheckIn> CheckIns => _checkIns.OrderBy(c => c.Date).ToList();
+
+    public static Goal Create(string ownerId, GoalFields fields, CareerCatalog catalog, DateOnly today)
+    {
+        var goal = new Goal
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = Guard.Text(ownerId, "An owner", 450),
+            CreatedOn = today,
+            Status = GoalStatus.Active,
+        };
+        goal.Update(fields, catalog, today);
+        return goal;
+    }
+
+    public GoalDraft ToDraft() => new(Outcome, Horizon, Mode, MeasureName, StartValue, TargetValue, Achievable, _skillSlugs, MilestoneId, TargetRoleSlug, Deadline, _steps.Count);
+
+    public IReadOnlyList<SmartIssue> Check(DateOnly today) => SmartCheck.Evaluate(ToDraft(), today);
+
+    public void Update(GoalFields fields, CareerCatalog catalog, DateOnly today)
+    {
+        RequireActive();
+        var outcome = Guard.Text(fields.Outcome, "The outcome", OutcomeMaxLength);
+        if (!Enum.IsDefined(fields.Horizon) || !Enum.IsDefined(fields.Mode))
+        {
+            throw new DomainException("Choose a horizon (short or long term) and how progress is measured.");
+        }
+
+        ValidateValue(fields.StartValue, "The starting value");
+        ValidateValue(fields.TargetValue, "The target value");
+        foreach (var skill in fields.SkillSlugs)
+        {
+            if (catalog.FindSkill(skill) is null)
+            {
+                throw new DomainException($"'{skill}' is not a skill in the catalog.");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(fields.TargetRoleSlug) && catalog.FindRole(fields.TargetRoleSlug) is null)
+        {
+            throw new DomainException($"'{fields.TargetRoleSlug}' is not a role in the catalog.");
+        }
+
+        if (fields.Deadline is { } deadline && deadline > today.AddYears(SmartCheck.LongTermMaxYears * 2))
+        {
+            throw new DomainException("The deadline is too far in the future to plan for.");
+        }
+
+        Outcome = outcome;
+        Horizon = fields.Horizon;
+        Mode = fields.Mode;
+        MeasureName = Guard.OptionalText(fields.MeasureName, "What you measure", MeasureMaxLength);
+        StartValue = fields.StartValue;
+        TargetValue = fields.TargetValue;
+        CurrentValue ??= fields.StartValue;
+        Achievable = Guard.OptionalText(fields.Achievable, "Why it is achievable", TextMaxLength);
+        _skillSlugs = fields.SkillSlugs.Distinct().ToList();
+        RoadmapId = fields.RoadmapId;
+        MilestoneId = fields.RoadmapId is null ? null : fields.MilestoneId;
+        TargetRoleSlug = string.IsNullOrEmpty(fields.TargetRoleSlug) ? null : fields.TargetRoleSlug;
+        Deadline = fields.Deadline;
+        Refresh(today);
+    }
+
+    public GoalStep AddStep(string title, DateOnly dueDate, DateOnly today)
+    {
+        RequireActive();
+        if (_steps.Count >= MaxSteps)
+        {
+            throw new DomainException($"A goal can have at most {MaxSteps} steps.");
+        }
+
+        if (dueDate < today)
+        {
+            throw new DomainException($"The due date {dueDate:d MMMM yyyy} is in the past. Choose today or a later date.");
+        }
+
+        var step = new GoalStep(Guid.NewGuid(), Guard.Text(title, "A step's title", GoalStep.TitleMaxLength), dueDate);
+        _steps.Add(step);
+        Refresh(today);
+        return step;
+    }
+
+    public void SetStepStatus(Guid stepId, StepStatus status, DateOnly today)
+    {
+        RequireActive();
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainException("Choose to do, in progress or done.");
+        }
+
+        FindStep(stepId).Status = status;
+        Refresh(today);
+    }
+
+    public void RemoveStep(Guid stepId, DateOnly today)
+    {
+        RequireActive();
+        _steps.Remove(FindStep(stepId));
+        Refresh(today);
+    }
+
+    /// <summary>Records a dated note and, for a measured goal, the current value.</summary>
+    public CheckIn CheckIn(DateOnly date, decimal? value, string? note, DateOnly today)
+    {
+        RequireActive();
+        if (date > today)
+        {
+            throw new DomainException("A check-in cannot be dated in the future.");
+        }
+
+        if (date < CreatedOn)
+        {
+            throw new DomainException($"A check-in cannot be dated before the goal was set ({CreatedOn:d MMMM yyyy}).");
+        }
+
+        ValidateValue(value, "The current value");
+        if (Mode == ProgressMode.Measure && value is null)
+        {
+            throw new DomainException($"Enter the current value of {MeasureName ?? "what you measure"}.");
+        }
+
+        if (_checkIns.Count >= MaxCheckIns)
+        {
+            throw new DomainException($"A goal can have at most {MaxCheckIns} check-ins.");
+        }
+
+        var checkIn = new CheckIn(Guid.NewGuid(), date, value, Guard.OptionalText(note, "The note", TextMaxLength));
+        _checkIns.Add(checkIn);
+        var latest = _checkIns.Where(c => c.Value is not null).OrderBy(c => c.Date).LastOrDefault();
+        if (latest is not null)
+        {
+            CurrentValue = latest.Value;
+        }
+
+        Touch();
+        return checkIn;
+    }
+
+    /// <summary>Marks the goal achieved and returns the skills it was meant to build, to offer a re-rating.</summary>
+    public IReadOnlyList<string> Complete(DateOnly today)
+    {
+        RequireActive();
+        Status = GoalStatus.Completed;
+        CompletedOn = today;
+        Touch();
+        return _skillSlugs;
+    }
+
+    /// <summary>Progress from 0 to 1: completed steps, or the measured value between start and target.</summary>
+    public double Progress
+    {
+        get
+        {
+            if (Status == GoalStatus.Completed)
+            {
+                return 1;
+            }
+
+            if (Mode == ProgressMode.Steps)
+            {
+                return _steps.Count == 0 ? 0 : _steps.Count(s => s.Status == StepStatus.Done) / (double)_steps.Count;
+            }
+
+            if (TargetValue is not { } target || target <= (StartValue ?? 0))
+            {
+                return 0;
+            }
+
+            var start = StartValue ?? 0;
+            return Math.Clamp((double)(((CurrentValue ?? start) - start) / (target - start)), 0, 1);
+        }
+    }
+
+    /// <summary>The share of the time from creation to deadline that has passed, from 0 to 1.</summary>
+    public double ElapsedAt(DateOnly today)
+    {
+        if (Deadline is not { } deadline)
+        {
+            return 0;
+        }
+
+        var total = deadline.DayNumber - CreatedOn.DayNumber;
+        return total <= 0 ? 1 : Math.Clamp((today.DayNumber - CreatedOn.DayNumber) / (double)total, 0, 1);
+    }
+
+    /// <summary>
+    /// At risk when progress trails the time elapsed by more than <see cref="AtRiskSlack"/>, or the deadline has
+    /// passed unfinished.
+    /// </summary>
+    public bool IsAtRisk(DateOnly today) =>
+        Status == GoalStatus.Active && Deadline is not null && Progress + AtRiskSlack < ElapsedAt(today);
+
+    public const double AtRiskSlack = 0.10;
+
+    private void Refresh(DateOnly today)
+    {
+        IsSmart = Check(today).Count == 0;
+        Touch();
+    }
+
+    private static void ValidateValue(decimal? value, string what)
+    {
+        if (value is < 0)
+        {
+            throw new DomainException($"{what} cannot be negative.");
+        }
+
+        if (value > MaxValue)
+        {
+            throw new DomainException($"{what} is too large.");
+        }
+    }
+
+    private GoalStep FindStep(Guid stepId) =>
+        _steps.Find(s => s.Id == stepId) ?? throw new DomainException("That step is not part of this goal.");
+
+    private void RequireActive()
+    {
+        if (Status == GoalStatus.Completed)
+        {
+            throw new DomainException("This goal is completed and can no longer change.");
+        }
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+}
+
+public sealed class GoalStep
+{
+    public const int TitleMaxLength = 150;
+
+    private GoalStep()
+    {
+    }
+
+    internal GoalStep(Guid id, string title, DateOnly dueDate)
+    {
+        Id = id;
+        Title = title;
+        DueDate = dueDate;
+        Status = StepStatus.ToDo;
+    }
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public DateOnly DueDate { get; private set; }
+    public StepStatus Status { get; internal set; }
+
+    public bool IsOverdue(DateOnly today) => Status != StepStatus.Done && DueDate < today;
+}
+
+public sealed class CheckIn
+{
+    private CheckIn()
+    {
+    }
+
+    internal CheckIn(Guid id, DateOnly date, decimal? value, string? note)
+    {
+        Id = id;
+        Date = date;
+        Value = value;
+        Note = note;
+    }
+
+    public Guid Id { get; private set; }
+    public DateOnly Date { get; private set; }
+    public decimal? Value { get; private set; }
+    public string? Note { get; private set; }
+}

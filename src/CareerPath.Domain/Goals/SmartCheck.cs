@@ -1,0 +1,107 @@
+namespace CareerPath.Domain.Goals;
+
+public enum SmartPart
+{
+    Specific,
+    Measurable,
+    Achievable,
+    Relevant,
+    TimeBound,
+}
+
+public sealed record SmartIssue(SmartPart Part, string Reason);
+
+/// <summary>What the SMART check needs to know about a goal, whether saved or still being typed.</summary>
+public sealed record GoalDraft(
+    string? Outcome,
+    GoalHorizon Horizon,
+    ProgressMode Mode,
+    string? MeasureName,
+    decimal? StartValue,
+    decimal? TargetValue,
+    string? Achievable,
+    IReadOnlyCollection<string> SkillSlugs,
+    Guid? MilestoneId,
+    string? TargetRoleSlug,
+    DateOnly? Deadline,
+    int StepCount);
+
+/// <summary>
+/// A short list of plain rules, one reason each, so the user always knows what to fix. No guesswork: the check
+/// looks only at what was filled in.
+/// </summary>
+public static class SmartCheck
+{
+    public const int MinOutcomeWords = 4;
+    public const int ShortTermMaxMonths = 12;
+    public const int LongTermMaxYears = 10;
+
+    private static readonly HashSet<string> VagueWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "to", "be", "get", "become", "better", "improve", "improved", "more", "good", "great", "best",
+        "stuff", "things", "grow", "learn", "do", "my", "skills", "career", "work", "at", "on", "in", "and", "of",
+    };
+
+    public static IReadOnlyList<SmartIssue> Evaluate(GoalDraft goal, DateOnly today)
+    {
+        var issues = new List<SmartIssue>();
+        var words = (goal.Outcome ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < MinOutcomeWords)
+        {
+            issues.Add(new(SmartPart.Specific, $"Describe the outcome in at least {MinOutcomeWords} words: what will be true when you are done?"));
+        }
+        else if (words.All(w => VagueWords.Contains(w.Trim('.', ',', '!'))))
+        {
+            issues.Add(new(SmartPart.Specific, "The outcome is too vague to judge: name the thing you will have done, earned or delivered."));
+        }
+
+        if (goal.Mode == ProgressMode.Measure)
+        {
+            if (string.IsNullOrWhiteSpace(goal.MeasureName) || goal.TargetValue is null)
+            {
+                issues.Add(new(SmartPart.Measurable, "No measurable target: say what you will count and the value you aim for."));
+            }
+            else if (goal.TargetValue <= (goal.StartValue ?? 0))
+            {
+                issues.Add(new(SmartPart.Measurable, "The target must be above the starting value, or there is nothing to measure."));
+            }
+        }
+        else if (goal.StepCount == 0)
+        {
+            issues.Add(new(SmartPart.Measurable, "No measurable target: add the steps that mark progress, or measure a value instead."));
+        }
+
+        if (string.IsNullOrWhiteSpace(goal.Achievable))
+        {
+            issues.Add(new(SmartPart.Achievable, "Say why it is achievable: the time and resources you will use."));
+        }
+
+        if (goal.SkillSlugs.Count == 0 && goal.MilestoneId is null && string.IsNullOrEmpty(goal.TargetRoleSlug))
+        {
+            issues.Add(new(SmartPart.Relevant, "No link to anything: connect it to a skill, a roadmap milestone or a target role."));
+        }
+
+        if (goal.Deadline is not { } deadline)
+        {
+            issues.Add(new(SmartPart.TimeBound, "No deadline: choose the date you will be done by."));
+        }
+        else if (deadline < today)
+        {
+            issues.Add(new(SmartPart.TimeBound, "The deadline is in the past."));
+        }
+        else if (goal.Horizon == GoalHorizon.ShortTerm && deadline > today.AddMonths(ShortTermMaxMonths))
+        {
+            issues.Add(new(SmartPart.TimeBound, $"The deadline is too far for a short-term goal (at most {ShortTermMaxMonths} months): make it long-term or bring it closer."));
+        }
+        else if (goal.Horizon == GoalHorizon.LongTerm && deadline <= today.AddMonths(ShortTermMaxMonths))
+        {
+            issues.Add(new(SmartPart.TimeBound, $"A long-term goal runs past {ShortTermMaxMonths} months: make it short-term or move the deadline out."));
+        }
+        else if (goal.Horizon == GoalHorizon.LongTerm && deadline > today.AddYears(LongTermMaxYears))
+        {
+            issues.Add(new(SmartPart.TimeBound, $"The deadline is more than {LongTermMaxYears} years away; set a nearer one you can plan for."));
+        }
+
+        return issues;
+    }
+}

@@ -1,0 +1,59 @@
+using CareerPath.Domain.Goals;
+
+namespace CareerPath.Web.Components.Pages.Goals;
+
+/// <summary>The goal form's state: every field the user edits, as they type it.</summary>
+public sealed class GoalFormModel
+{
+    public string Outcome { get; set; } = "";
+    public GoalHorizon Horizon { get; set; } = GoalHorizon.ShortTerm;
+    public ProgressMode Mode { get; set; } = ProgressMode.Steps;
+    public string? MeasureName { get; set; }
+    public decimal? StartValue { get; set; }
+    public decimal? TargetValue { get; set; }
+    public string? Achievable { get; set; }
+    public HashSet<string> SkillSlugs { get; set; } = [];
+    public string? MilestoneKey { get; set; }
+    public string? TargetRoleSlug { get; set; }
+    public DateOnly? Deadline { get; set; }
+
+    public static GoalFormModel From(GoalFields fields) => new()
+    {
+        Outcome = fields.Outcome,
+        Horizon = fields.Horizon,
+        Mode = fields.Mode,
+        MeasureName = fields.MeasureName,
+        StartValue = fields.StartValue,
+        TargetValue = fields.TargetValue,
+        Achievable = fields.Achievable,
+        SkillSlugs = [.. fields.SkillSlugs],
+        MilestoneKey = fields.RoadmapId is { } r ? $"{r}/{fields.MilestoneId}" : null,
+        TargetRoleSlug = fields.TargetRoleSlug,
+        Deadline = fields.Deadline,
+    };
+
+    public static GoalFormModel From(Goal goal) =>
+        From(new GoalFields(goal.Outcome, goal.Horizon, goal.Mode, goal.MeasureName, goal.StartValue, goal.TargetValue, goal.Achievable,
+            goal.SkillSlugs.ToList(), goal.RoadmapId, goal.MilestoneId, goal.TargetRoleSlug, goal.Deadline));
+
+    public GoalFields ToFields()
+    {
+        Guid? roadmap = null;
+        Guid? milestone = null;
+        if (MilestoneKey?.Split('/') is [var r, var m] && Guid.TryParse(r, out var rid))
+        {
+            roadmap = rid;
+            milestone = Guid.TryParse(m, out var mid) ? mid : null;
+        }
+
+        return new GoalFields(Outcome, Horizon, Mode, MeasureName, Mode == ProgressMode.Measure ? StartValue : null, Mode == ProgressMode.Measure ? TargetValue : null,
+            Achievable, SkillSlugs.ToList(), roadmap, milestone, TargetRoleSlug, Deadline);
+    }
+
+    public GoalDraft ToDraft(int stepCount)
+    {
+        var fields = ToFields();
+        return new GoalDraft(fields.Outcome, fields.Horizon, fields.Mode, fields.MeasureName, fields.StartValue, fields.TargetValue, fields.Achievable,
+            fields.SkillSlugs, fields.MilestoneId, fields.TargetRoleSlug, fields.Deadline, stepCount);
+    }
+}

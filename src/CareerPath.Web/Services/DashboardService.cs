@@ -1,0 +1,69 @@
+using CareerPath.Domain.Assessment;
+using CareerPath.Domain.Goals;
+using CareerPath.Domain.Roadmaps;
+using CareerPath.Domain.Roles;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerPath.Web.Services;
+
+public sealed record Deadline(DateOnly Date, string Title, string Kind, string Href);
+
+public sealed record NextMilestone(Roadmap Roadmap, Milestone Milestone);
+
+public sealed record DashboardSummary(
+    string? DisplayName,
+    Role? CurrentRole,
+    IReadOnlyList<Deadline> NextDeadlines,
+    IReadOnlyList<Deadline> OverdueSteps,
+    IReadOnlyList<Goal> AtRisk,
+    IReadOnlyList<Goal> CompletedThisQuarter,
+    SkillAudit? LatestAudit,
+    GapReport? TopGaps,
+    NextMilestone? NextMilestone,
+    int ActiveGoals,
+    int Roadmaps);
+
+/// <summary>The signed-in home: what is due, what slipped, what is at risk, what moved.</summary>
+public sealed class DashboardService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+{
+    public const int DeadlineWindowDays = 30;
+
+    public async Task<DashboardSummary> GetAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var catalog = await catalogProvider.GetAsync();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == db.CurrentOwnerId).Select(u => new { u.DisplayName, u.CurrentRoleSlug }).FirstAsync();
+        var goals = await db.Goals.AsNoTracking().ToListAsync();
+        var roadmaps = await db.Roadmaps.AsNoTracking().ToListAsync();
+        var latest = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed).OrderByDescending(a => a.CompletedAtUtc).FirstOrDefaultAsync();
+        var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
+
+        var active = goals.Where(g => g.Status == GoalStatus.Active).ToList();
+        var horizon = today.AddDays(DeadlineWindowDays);
+        var deadlines = active.Where(g => g.Deadline is { } d && d >= today && d <= horizon)
+            .Select(g => new Deadline(g.Deadline!.Value, g.Outcome, "Goal", $"goals/{g.Id}"))
+            .Concat(active.SelectMany(g => g.Steps.Where(s => s.Status != StepStatus.Done && s.DueDate >= today && s.DueDate <= horizon)
+                .Select(s => new Deadline(s.DueDate, s.Title, "Step", $"goals/{g.Id}"))))
+            .Concat(roadmaps.SelectMany(r => r.Milestones.Where(m => !m.IsDone && m.TargetDate >= today && m.TargetDate <= horizon)
+                .Select(m => new Deadline(m.TargetDate, m.Title, "Milestone", $"roadmap/{r.Id}"))))
+            .OrderBy(d => d.Date).ThenBy(d => d.Title, StringComparer.Ordinal).Take(8).ToList();
+        var overdue = active.SelectMany(g => g.Steps.Where(s => s.IsOverdue(today)).Select(s => new Deadline(s.DueDate, s.Title, "Step", $"goals/{g.Id}")))
+            .OrderBy(d => d.Date).ToList();
+        var quarterStart = new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1);
+        var completed = goals.Where(g => g.CompletedOn >= quarterStart).OrderByDescending(g => g.CompletedOn).ToList();
+
+        GapReport? gaps = null;
+        var currentRole = user.CurrentRoleSlug is { } slug ? catalog.FindRole(slug) : null;
+        if (latest is not null && catalog.FindRole(latest.CurrentRoleSlug) is { } auditRole)
+        {
+            var target = aspiration?.NextRoleSlug is { } next && next != auditRole.Slug ? catalog.FindRole(next) : catalog.NextRoles(auditRole.Slug).FirstOrDefault();
+            gaps = GapAnalysis.Analyze(catalog, latest.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value), auditRole, target);
+        }
+
+        var nextMilestone = roadmaps.SelectMany(r => r.Milestones.Where(m => !m.IsDone).Select(m => new NextMilestone(r, m)))
+            .OrderBy(x => x.Milestone.TargetDate).FirstOrDefault();
+        return new DashboardSummary(user.DisplayName, currentRole, deadlines, overdue, active.Where(g => g.IsAtRisk(today)).ToList(), completed,
+            latest, gaps, nextMilestone, active.Count, roadmaps.Count);
+    }
+}

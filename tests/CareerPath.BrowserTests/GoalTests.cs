@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using CareerPath.BrowserTests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareerPath.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class GoalTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_goal_fails_then_passes_the_smart_check_gets_steps_and_check_ins_and_shows_on_the_dashboard()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        var goals = new GoalPages(page);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("get better");
+        await Expect(goals.SmartCheck).ToContainTextAsync("at least 4 words");
+        await Expect(goals.SmartCheck).ToContainTextAsync("No deadline");
+        await goals.SetDeadlineAsync(today.AddDays(-2));
+        await Expect(goals.SmartCheck).ToContainTextAsync("The deadline is in the past.");
+
+        await goals.TypeOutcomeAsync("Run twelve customer discovery interviews for the billing product");
+        await goals.MeasureAsync("customer interviews", 0, 12);
+        await goals.DescribeAchievableAsync("Two interviews a week using the research team's panel");
+        await goals.LinkSkillAsync("Customer focus");
+        await goals.SetDeadlineAsync(today.AddDays(25));
+        await Expect(page.GetByTestId("smart-ok")).ToBeVisibleAsync();
+        await fixture.ScreenshotAsync(page, "goal-new");
+        await goals.SaveNewAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("smart-badge")).ToHaveTextAsync("SMART");
+        await goals.AddStepAsync("Book the first four interviews", today.AddDays(7));
+        await Expect(goals.Steps).ToContainTextAsync("Book the first four interviews");
+        await goals.SetStepStatusAsync("Book the first four interviews", "Done");
+        await goals.CheckInAsync(3, "Three done, <b>great</b> insights on invoicing");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("25%");
+        await Expect(page.GetByTestId("checkins")).ToContainTextAsync("<b>great</b>");
+        await fixture.ScreenshotAsync(page, "goal-detail");
+
+        await goals.CheckInAsync(-1, "Negative");
+        await Expect(page.GetByTestId("goal-error")).ToContainTextAsync("cannot be negative");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("25%");
+
+        await page.GotoAsync("dashboard");
+        await Expect(page.GetByTestId("deadlines")).ToContainTextAsync("Run twelve customer discovery interviews");
+        await Expect(page.GetByTestId("start-here")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("completed-count")).ToHaveTextAsync("0");
+        await fixture.ScreenshotAsync(page, "dashboard-with-goal");
+
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark goal achieved" }).ClickAsync();
+        await Expect(page.GetByTestId("rerate-prompt")).ToContainTextAsync("Customer focus");
+        await page.GotoAsync("dashboard");
+        await Expect(page.GetByTestId("completed-count")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task Saving_a_goal_edited_in_another_tab_is_refused_and_shows_the_other_version()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var goals = new GoalPages(page);
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("Write the first product strategy memo");
+        await goals.SaveNewAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+
+        var second = await page.Context.NewPageAsync();
+        await second.GotoAsync(page.Url);
+        await second.GetByLabel("Specific: the outcome").FillAsync("Write and present the product strategy memo");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write and present the product strategy memo");
+
+        await page.GetByLabel("Specific: the outcome").FillAsync("Write the memo with the CFO");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+
+        await Expect(page.GetByTestId("conflict")).ToContainTextAsync("Write and present the product strategy memo");
+        await Expect(page.GetByLabel("Specific: the outcome")).ToHaveValueAsync("Write the memo with the CFO");
+        await fixture.ScreenshotAsync(page, "goal-conflict");
+    }
+}
