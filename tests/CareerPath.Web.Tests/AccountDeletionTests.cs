@@ -18,7 +18,7 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         await FillAsync(leaver);
         await FillAsync(stayer);
         var stayerRowsBefore = await CountRowsAsync(stayer.Id);
-        Assert.True(await CountRowsAsync(leaver.Id) > 5);
+        Assert.True(await CountRowsAsync(leaver.Id) >= 12);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -41,6 +41,13 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         await scope.ServiceProvider.GetRequiredService<RespondentService>().SubmitAsync(created.Token, new Dictionary<string, int?> { ["communication"] = 4 }, "ok");
         await scope.ServiceProvider.GetRequiredService<AspirationService>().SaveAsync(
             new AspirationInput(null, null, null, null, "why", null, null, new Dictionary<string, int> { ["advancement"] = 5 }), null);
+        var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
+        var roadmap = await roadmaps.CreateAsync("Plan", "product-manager", "technical-product-manager", null);
+        await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Milestone", roadmaps.Today.AddDays(10), null);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+        var goal = await goals.CreateAsync(new CareerPath.Domain.Goals.GoalFields("Run twelve customer interviews now", CareerPath.Domain.Goals.GoalHorizon.ShortTerm,
+            CareerPath.Domain.Goals.ProgressMode.Measure, "interviews", 0, 12, "time", [], null, null, null, goals.Today.AddDays(30)), ["Step one"]);
+        await goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 1, "note");
     }
 
     /// <summary>Child rows whose parent is gone: there must never be any.</summary>
@@ -52,6 +59,11 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM SkillAudits WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
         + (SELECT COUNT(*) FROM FeedbackRequests WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
         + (SELECT COUNT(*) FROM CareerAspirations WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM Milestones WHERE RoadmapId NOT IN (SELECT Id FROM Roadmaps))
+        + (SELECT COUNT(*) FROM Roadmaps WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM GoalSteps WHERE GoalId NOT IN (SELECT Id FROM Goals))
+        + (SELECT COUNT(*) FROM GoalCheckIns WHERE GoalId NOT IN (SELECT Id FROM Goals))
+        + (SELECT COUNT(*) FROM Goals WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
         """, null);
 
     /// <summary>Counts, straight from SQLite, every personal row that hangs off the user.</summary>
@@ -64,6 +76,11 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM FeedbackRatings WHERE FeedbackRequestId IN (SELECT Id FROM FeedbackRequests WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM CareerAspirations WHERE OwnerId = $id)
         + (SELECT COUNT(*) FROM AspirationFactorWeights WHERE CareerAspirationId IN (SELECT Id FROM CareerAspirations WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM Roadmaps WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM Milestones WHERE RoadmapId IN (SELECT Id FROM Roadmaps WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM Goals WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM GoalSteps WHERE GoalId IN (SELECT Id FROM Goals WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM GoalCheckIns WHERE GoalId IN (SELECT Id FROM Goals WHERE OwnerId = $id))
         """, userId);
 
     private async Task<long> ScalarAsync(string sql, string? userId)

@@ -279,7 +279,7 @@ public sealed class Goal : IOwned, IVersioned
     /// passed unfinished.
     /// </summary>
     public bool IsAtRisk(DateOnly today) =>
-        Status == GoalStatus.Active && Deadline is not null && Progress + AtRiskSlack < ElapsedAt(today);
+        Status == GoalStatus.Active && Deadline is { } deadline && (today > deadline || Progress + AtRiskSlack < ElapsedAt(today));
 
     public const double AtRiskSlack = 0.10;
 

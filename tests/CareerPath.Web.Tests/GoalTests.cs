@@ -1,0 +1,134 @@
+using System.Net;
+using CareerPath.Domain.Common;
+using CareerPath.Domain.Goals;
+using CareerPath.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerPath.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class GoalTests(CareerPathAppFactory app)
+{
+    private static GoalFields Fields(DateOnly today, string outcome = "Run twelve customer discovery interviews") => new(
+        outcome, GoalHorizon.ShortTerm, ProgressMode.Measure, "interviews", 0, 12, "Two a week", ["customer-focus"], null, null, null, today.AddDays(20));
+
+    [Fact]
+    public async Task Another_users_goal_steps_and_check_ins_cannot_be_read_edited_or_deleted()
+    {
+        var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
+        var goal = await CreateAsync(owner);
+        var step = goal.Steps.Single();
+
+        await using var scope = app.ScopeFor(intruder);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.GetAsync(goal.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.UpdateAsync(goal.Id, goal.Version, Fields(goals.Today, "Hijacked")));
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.SetStepStatusAsync(goal.Id, goal.Version, step.Id, StepStatus.Done));
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.RemoveStepAsync(goal.Id, goal.Version, step.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 5, "mine"));
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.CompleteAsync(goal.Id, goal.Version));
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.DeleteAsync(goal.Id));
+        Assert.Empty(await goals.ListAsync());
+        var dashboard = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync();
+        Assert.Empty(dashboard.NextDeadlines);
+
+        await using var ownerScope = app.ScopeFor(owner);
+        var kept = await ownerScope.ServiceProvider.GetRequiredService<GoalService>().GetAsync(goal.Id);
+        Assert.Equal(goal.Outcome, kept.Outcome);
+        Assert.Equal(StepStatus.ToDo, kept.Steps.Single().Status);
+        Assert.Single(kept.CheckIns);
+    }
+
+    [Fact]
+    public async Task A_goal_cannot_link_to_another_users_roadmap()
+    {
+        var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
+        Guid roadmapId;
+        await using (var scope = app.ScopeFor(owner))
+        {
+            roadmapId = (await scope.ServiceProvider.GetRequiredService<RoadmapService>().CreateAsync("Mine", "product-manager", "technical-product-manager", null)).Id;
+        }
+
+        await using var intruderScope = app.ScopeFor(intruder);
+        var goals = intruderScope.ServiceProvider.GetRequiredService<GoalService>();
+        await Assert.ThrowsAsync<NotFoundException>(() => goals.CreateAsync(Fields(goals.Today) with { RoadmapId = roadmapId }));
+        Assert.Empty(await goals.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_save_from_a_stale_tab_is_refused_and_the_first_save_is_kept()
+    {
+        var owner = await app.CreateAsync();
+        var goal = await CreateAsync(owner);
+        await using var scope = app.ScopeFor(owner);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+
+        await goals.UpdateAsync(goal.Id, goal.Version, Fields(goals.Today, "First tab's outcome wins here"));
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => goals.UpdateAsync(goal.Id, goal.Version, Fields(goals.Today, "Second tab's stale outcome")));
+
+        Assert.Contains("changed somewhere else", ex.Message);
+        Assert.Equal("First tab's outcome wins here", (await goals.GetAsync(goal.Id)).Outcome);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_clear_message_and_nothing_is_saved()
+    {
+        var owner = await app.CreateAsync();
+        var goal = await CreateAsync(owner);
+        await using var scope = app.ScopeFor(owner);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+
+        await Assert.ThrowsAsync<DomainException>(() => goals.CreateAsync(Fields(goals.Today) with { TargetValue = -3 }));
+        await Assert.ThrowsAsync<DomainException>(() => goals.CreateAsync(Fields(goals.Today) with { Outcome = "" }));
+        await Assert.ThrowsAsync<DomainException>(() => goals.CreateAsync(Fields(goals.Today) with { Outcome = new string('x', 201) }));
+        await Assert.ThrowsAsync<DomainException>(() => goals.AddStepAsync(goal.Id, goal.Version, "Late", goals.Today.AddDays(-1)));
+        await Assert.ThrowsAsync<DomainException>(() => goals.CheckInAsync(goal.Id, goal.Version, goals.Today.AddDays(3), 5, null));
+        await Assert.ThrowsAsync<DomainException>(() => goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 5, new string('x', 1001)));
+
+        var stored = Assert.Single(await goals.ListAsync());
+        Assert.Equal(goal.Version, stored.Version);
+        Assert.Single(stored.Steps);
+        Assert.Single(stored.CheckIns);
+    }
+
+    [Fact]
+    public async Task Exports_contain_only_the_users_own_goals()
+    {
+        var (owner, other) = (await app.CreateAsync(), await app.CreateAsync());
+        await CreateAsync(owner, "Owner's goal: ship the billing beta");
+        await CreateAsync(other, "Other's goal: never to be seen");
+
+        var client = await app.SignedInClientAsync(owner);
+        var ics = await client.GetStringAsync("/goals/export/calendar.ics");
+        var csv = await client.GetStringAsync("/goals/export/goals.csv");
+        var anonymous = await app.CreateBrowserlessClient().GetAsync("/goals/export/goals.csv");
+
+        Assert.Contains("ship the billing beta", ics.Replace("\r\n ", ""));
+        Assert.DoesNotContain("never to be seen", ics.Replace("\r\n ", ""));
+        Assert.Contains("Owner's goal: ship the billing beta", csv);
+        Assert.DoesNotContain("never to be seen", csv);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Templates_are_filled_from_the_catalog()
+    {
+        var owner = await app.CreateAsync();
+        await using var scope = app.ScopeFor(owner);
+        var templates = await scope.ServiceProvider.GetRequiredService<GoalService>().TemplatesAsync();
+
+        Assert.Equal(["cspo", "project", "mentor", "meetup"], templates.Select(t => t.Key));
+        var cspo = templates[0];
+        Assert.Contains("Certified Scrum Product Owner", cspo.Fields.Outcome);
+        Assert.NotEmpty(cspo.Fields.SkillSlugs);
+        Assert.All(templates, t => Assert.NotEmpty(t.Steps));
+    }
+
+    private async Task<Goal> CreateAsync(CareerPath.Data.Identity.ApplicationUser owner, string? outcome = null)
+    {
+        await using var scope = app.ScopeFor(owner);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+        var goal = await goals.CreateAsync(Fields(goals.Today, outcome ?? "Run twelve customer discovery interviews"), ["Book the first interviews"]);
+        return await goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 2, "two so far");
+    }
+}
