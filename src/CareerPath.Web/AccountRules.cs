@@ -6,5 +6,6 @@ public static class AccountRules
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 128;
     public const int MaxFailedSignIns = 5;
+    public const int PasswordHashIterations = 210_000;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 }

@@ -4,7 +4,9 @@ using CareerPath.Data.Seeding;
 using CareerPath.Web;
 using CareerPath.Web.Components;
 using CareerPath.Web.Components.Account;
+using CareerPath.Web.Security;
 using CareerPath.Web.Services;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -61,7 +63,11 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     })
     .AddEntityFrameworkStores<CareerPathDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<StrongPasswordValidator>();
+
+// ASVS 5.0 asks for at least 210,000 PBKDF2 iterations; older hashes are upgraded at the next sign-in.
+builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = AccountRules.PasswordHashIterations);
 builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -70,7 +76,12 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    SessionLifetime.Apply(options);
 });
+// Session expiry follows the app's clock, so it can be tested without waiting 12 hours.
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+builder.Services.AddCareerPathRateLimits(builder.Configuration);
 
 builder.Services.AddDataProtection()
     .SetApplicationName("CareerPath")
@@ -97,7 +108,9 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

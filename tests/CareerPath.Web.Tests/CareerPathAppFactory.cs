@@ -18,7 +18,15 @@ public sealed class CareerPathAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={DatabasePath}");
+        // Every test here signs in from the same address; SecurityTests checks the real limits on an app of its own.
+        builder.UseSetting("RateLimits:Scale", RateLimitScale.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ConfigureServices?.Invoke(builder);
     }
+
+    public int RateLimitScale { get; init; } = 1000;
+
+    /// <summary>Extra configuration for a test that needs its own app (a fake clock, real rate limits).</summary>
+    public Action<IWebHostBuilder>? ConfigureServices { get; init; }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

@@ -82,6 +82,8 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__CareerPath"] = $"Data Source={databasePath}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Information";
+        // Tests register many accounts from one address; the limits themselves are tested in SecurityTests.
+        info.Environment["RateLimits__Scale"] = "1000";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
