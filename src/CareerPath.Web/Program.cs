@@ -31,6 +31,7 @@ builder.Services.AddScoped<AspirationService>();
 builder.Services.AddScoped<RoadmapService>();
 builder.Services.AddScoped<GoalService>();
 builder.Services.AddScoped<DashboardService>();
+builder.Services.AddScoped<AccountDataService>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

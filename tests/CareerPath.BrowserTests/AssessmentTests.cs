@@ -54,10 +54,11 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await respondent.OpenAsync(link);
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Feedback already submitted" })).ToBeVisibleAsync();
 
-        // The aggregated view: the single peer is pooled, and the gap between self and others is a blind spot.
+        // The aggregated view: a single peer gets no column of their own, and the gap between self and others is a blind spot.
         await page.ReloadAsync();
         await Expect(page.GetByTestId("requests")).ToContainTextAsync("Answered");
-        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("Others (1)");
+        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("All others");
+        await Expect(page.GetByTestId("feedback-summary")).Not.ToContainTextAsync("Peers");
         await Expect(page.GetByTestId("blind-spots")).ToContainTextAsync("others rate you higher");
         await Expect(page.GetByText("Explains trade-offs clearly")).ToBeVisibleAsync();
         await fixture.ScreenshotAsync(page, "feedback");

@@ -50,19 +50,18 @@ public sealed class CareerAspiration : IOwned, IVersioned
         IReadOnlyDictionary<string, int> weights,
         DateTime nowUtc)
     {
-        NextRoleSlug = RoleOrNull(catalog, nextRoleSlug, "next role");
-        FiveYearRoleSlug = RoleOrNull(catalog, fiveYearRoleSlug, "five-year role");
+        // Check everything before changing anything, so a refused update leaves the reflection as it was.
+        var next = RoleOrNull(catalog, nextRoleSlug, "next role");
+        var fiveYear = RoleOrNull(catalog, fiveYearRoleSlug, "five-year role");
         if (!string.IsNullOrEmpty(trackSlug) && catalog.Tracks.All(t => t.Slug != trackSlug))
         {
             throw new DomainException($"'{trackSlug}' is not a track in the catalog.");
         }
 
-        TrackSlug = string.IsNullOrEmpty(trackSlug) ? null : trackSlug;
-        TimeframeMonths = timeframeMonths is null ? null : Guard.Range(timeframeMonths.Value, "The timeframe in months", MinTimeframeMonths, MaxTimeframeMonths);
-        Motivation = Guard.OptionalText(motivation, "What motivates you", TextMaxLength);
-        WantMore = Guard.OptionalText(wantMore, "What you want more of", TextMaxLength);
-        WantLess = Guard.OptionalText(wantLess, "What you want less of", TextMaxLength);
-
+        var timeframe = timeframeMonths is null ? (int?)null : Guard.Range(timeframeMonths.Value, "The timeframe in months", MinTimeframeMonths, MaxTimeframeMonths);
+        var cleanMotivation = Guard.OptionalText(motivation, "What motivates you", TextMaxLength);
+        var cleanMore = Guard.OptionalText(wantMore, "What you want more of", TextMaxLength);
+        var cleanLess = Guard.OptionalText(wantLess, "What you want less of", TextMaxLength);
         foreach (var (factor, weight) in weights)
         {
             if (catalog.Factors.All(f => f.Slug != factor))
@@ -72,6 +71,14 @@ public sealed class CareerAspiration : IOwned, IVersioned
 
             Guard.Range(weight, "A factor's weight", 0, MaxWeight);
         }
+
+        NextRoleSlug = next;
+        FiveYearRoleSlug = fiveYear;
+        TrackSlug = string.IsNullOrEmpty(trackSlug) ? null : trackSlug;
+        TimeframeMonths = timeframe;
+        Motivation = cleanMotivation;
+        WantMore = cleanMore;
+        WantLess = cleanLess;
 
         _weights.RemoveAll(w => !weights.ContainsKey(w.FactorSlug));
         foreach (var (factor, weight) in weights)

@@ -80,6 +80,36 @@ public sealed class FeedbackRequest : IOwned, IVersioned
         return (request, token);
     }
 
+    /// <summary>
+    /// Rebuilds a request from an export. Its link cannot come back (only a hash of the token was ever kept), so a
+    /// request that was still waiting is restored as revoked; answers and comments are kept.
+    /// </summary>
+    public static FeedbackRequest Restore(string ownerId, string respondentName, Relationship relationship, DateTime createdAtUtc, DateTime expiresAtUtc,
+        DateTime? revokedAtUtc, DateTime? submittedAtUtc, string? comment, IEnumerable<(string Skill, int? Level)> ratings, CareerCatalog catalog, DateTime nowUtc)
+    {
+        if (expiresAtUtc < createdAtUtc)
+        {
+            throw new DomainException("A feedback request cannot expire before it was created.");
+        }
+
+        var (request, _) = Create(ownerId, respondentName, relationship, createdAtUtc);
+        request.ExpiresAtUtc = expiresAtUtc;
+        foreach (var (skill, level) in ratings)
+        {
+            if (catalog.FindSkill(skill) is null)
+            {
+                throw new DomainException($"'{skill}' is not a skill in the catalog.");
+            }
+
+            request._ratings.Add(new FeedbackRating(skill, level is null ? null : ProficiencyLevel.From(level.Value)));
+        }
+
+        request.Comment = Guard.OptionalText(comment, "The comment", CommentMaxLength);
+        request.SubmittedAtUtc = submittedAtUtc;
+        request.RevokedAtUtc = submittedAtUtc is null ? revokedAtUtc ?? nowUtc : revokedAtUtc;
+        return request;
+    }
+
     /// <summary>The stored form of a token. A malformed token hashes like any other and simply matches nothing.</summary>
     public static string HashToken(string token) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));

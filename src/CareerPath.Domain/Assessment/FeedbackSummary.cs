@@ -28,7 +28,8 @@ public static class FeedbackAggregation
 
     /// <summary>
     /// Aggregates answered requests by relationship. Groups with fewer than two responses are pooled into one
-    /// unattributed group, so a single supervisor's answers cannot be picked out. Comments are returned in a
+    /// unattributed group, shown only if the pool itself has two or more; a single supervisor's answers never get a
+    /// column of their own. Comments are returned in a
     /// stable order that does not follow the order people answered in.
     /// </summary>
     public static FeedbackSummary Summarize(CareerCatalog catalog, IEnumerable<FeedbackRequest> requests, IReadOnlyDictionary<string, int>? selfRatings)
@@ -48,9 +49,11 @@ public static class FeedbackAggregation
             }
         }
 
-        if (pooled.Count > 0)
+        // The pool is shown only when it is itself big enough; otherwise its answers count towards the overall
+        // average alone, so no column is one person's answers.
+        if (pooled.Count >= MinimumGroupSize)
         {
-            groups.Add(new FeedbackGroup(pooled.Count == answered.Count ? "Others" : "Others (groups too small to show)", null, pooled.Count, Averages(catalog, pooled)));
+            groups.Add(new FeedbackGroup(groups.Count == 0 ? "Others" : "Others (small groups pooled)", null, pooled.Count, Averages(catalog, pooled)));
         }
 
         var overall = Averages(catalog, answered);

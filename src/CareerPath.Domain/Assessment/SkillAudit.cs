@@ -49,7 +49,7 @@ public sealed class SkillAudit : IOwned, IVersioned
     public static SkillAudit Start(string ownerId, string currentRoleSlug, CareerCatalog catalog, DateTime nowUtc, SkillAudit? previous = null)
     {
         RequireRole(catalog, currentRoleSlug);
-        if (previous is not null && (previous.OwnerId != ownerId || !previous.IsCompleted))
+        if (previous is not null && (previous.OwnerId != ownerId.Trim() || !previous.IsCompleted))
         {
             throw new DomainException("A new audit can only start from one of your own completed audits.");
         }
@@ -63,6 +63,27 @@ public sealed class SkillAudit : IOwned, IVersioned
             }
         }
 
+        return audit;
+    }
+
+    /// <summary>Rebuilds an audit from an export, checking every value as if it had been entered.</summary>
+    public static SkillAudit Restore(string ownerId, AuditStatus status, string currentRoleSlug, DateTime startedAtUtc, DateTime? completedAtUtc,
+        IEnumerable<(string Skill, int Level, string? Evidence)> ratings, CareerCatalog catalog)
+    {
+        RequireRole(catalog, currentRoleSlug);
+        if (!Enum.IsDefined(status) || (status == AuditStatus.Completed) != (completedAtUtc is not null))
+        {
+            throw new DomainException("An audit must be either a draft, or completed with a completion date.");
+        }
+
+        var audit = new SkillAudit(ownerId, currentRoleSlug, startedAtUtc);
+        foreach (var (skill, level, evidence) in ratings)
+        {
+            audit.Rate(skill, level, evidence, catalog);
+        }
+
+        audit.Status = status;
+        audit.CompletedAtUtc = completedAtUtc;
         return audit;
     }
 

@@ -103,6 +103,38 @@ public sealed class Goal : IOwned, IVersioned
         return goal;
     }
 
+    /// <summary>Rebuilds a goal from an export: its history (past steps, check-ins, completion) is kept as it was.</summary>
+    public static Goal Restore(string ownerId, GoalFields fields, DateOnly createdOn, GoalStatus status, DateOnly? completedOn,
+        IEnumerable<(string Title, DateOnly DueDate, StepStatus Status)> steps, IEnumerable<(DateOnly Date, decimal? Value, string? Note)> checkIns,
+        CareerCatalog catalog, DateOnly today)
+    {
+        if (!Enum.IsDefined(status) || (status == GoalStatus.Completed) != (completedOn is not null))
+        {
+            throw new DomainException("A goal must be either active, or completed with a completion date.");
+        }
+
+        var goal = Create(ownerId, fields, catalog, createdOn);
+        foreach (var (title, dueDate, stepStatus) in steps)
+        {
+            if (!Enum.IsDefined(stepStatus))
+            {
+                throw new DomainException("A step's status must be to do, in progress or done.");
+            }
+
+            goal._steps.Add(new GoalStep(Guid.NewGuid(), Guard.Text(title, "A step's title", GoalStep.TitleMaxLength), dueDate) { Status = stepStatus });
+        }
+
+        foreach (var (date, value, note) in checkIns)
+        {
+            goal.CheckIn(date, goal.Mode == ProgressMode.Measure ? value ?? goal.StartValue ?? 0 : value, note, date);
+        }
+
+        goal.IsSmart = goal.Check(today).Count == 0;
+        goal.Status = status;
+        goal.CompletedOn = completedOn;
+        return goal;
+    }
+
     public GoalDraft ToDraft() => new(Outcome, Horizon, Mode, MeasureName, StartValue, TargetValue, Achievable, _skillSlugs, MilestoneId, TargetRoleSlug, Deadline, _steps.Count);
 
     public IReadOnlyList<SmartIssue> Check(DateOnly today) => SmartCheck.Evaluate(ToDraft(), today);

@@ -58,6 +58,36 @@ public sealed class Roadmap : IOwned, IVersioned
         };
     }
 
+    /// <summary>Rebuilds a roadmap from an export; the route must still exist in the current catalog.</summary>
+    public static Roadmap Restore(string ownerId, string name, string startRoleSlug, string targetRoleSlug, string? trackSlug, DateTime createdAtUtc, CareerCatalog catalog)
+    {
+        var roadmap = Create(ownerId, name, startRoleSlug, targetRoleSlug, trackSlug, catalog, createdAtUtc);
+        return roadmap;
+    }
+
+    /// <summary>Restores a milestone as it was exported: past dates and completion included.</summary>
+    public Milestone RestoreMilestone(string title, DateOnly targetDate, string? resourceSlug, string? stepRoleSlug, IEnumerable<string> skillSlugs,
+        int estimatedCostUsd, int estimatedWeeks, DateOnly? completedOn, CareerCatalog catalog)
+    {
+        foreach (var skill in skillSlugs)
+        {
+            if (catalog.FindSkill(skill) is null)
+            {
+                throw new DomainException($"'{skill}' is not a skill in the catalog.");
+            }
+        }
+
+        Guard.Range(estimatedCostUsd, "A milestone's estimated cost", 0, Growth.GrowthResource.MaxCost);
+        Guard.Range(estimatedWeeks, "A milestone's estimated weeks", 0, Growth.GrowthResource.MaxWeeks);
+        var milestone = Add(new Milestone(Guid.NewGuid(), title, targetDate, targetDate, resourceSlug, stepRoleSlug, skillSlugs, estimatedCostUsd, estimatedWeeks, NextPosition));
+        if (completedOn is { } done)
+        {
+            milestone.Complete(done);
+        }
+
+        return milestone;
+    }
+
     public void Rename(string name)
     {
         Name = Guard.Text(name, "The roadmap's name", NameMaxLength);

@@ -1,5 +1,7 @@
 using CareerPath.Data.Identity;
 using Microsoft.AspNetCore.Identity;
+using System.Text.Json;
+using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareerPath.Web.Components.Account;
@@ -20,6 +22,52 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect($"~/{returnUrl}");
+        });
+
+        var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
+
+        manageGroup.MapGet("/DownloadData", async (AccountDataService data, TimeProvider clock) =>
+        {
+            var export = await data.ExportAsync();
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(export, AccountExport.Json);
+            return TypedResults.File(bytes, "application/json", $"careerpath-data-{clock.GetUtcNow():yyyy-MM-dd}.json");
+        });
+
+        manageGroup.MapPost("/ImportData", async (HttpContext context, AccountDataService data, IdentityRedirectManager redirect) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var file = form.Files.GetFile("file");
+            string message;
+            if (file is null || file.Length == 0)
+            {
+                message = "Error: Choose the export file to import.";
+            }
+            else if (file.Length > AccountDataService.MaxImportBytes)
+            {
+                message = $"Error: The file is larger than {AccountDataService.MaxImportBytes / 1024 / 1024} MB, so it is not a CareerPath export. Nothing was imported.";
+            }
+            else
+            {
+                try
+                {
+                    await using var stream = file.OpenReadStream();
+                    message = await data.ImportAsync(stream);
+                }
+                catch (CareerPath.Domain.Common.DomainException ex)
+                {
+                    message = "Error: " + ex.Message;
+                }
+            }
+
+            context.Response.Cookies.Append(IdentityRedirectManager.StatusCookieName, message, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromSeconds(5) });
+            return TypedResults.LocalRedirect("~/Account/Manage/Data");
+        }).DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        {
+            // The form is read by hand (to check the file's size first), so the token is checked here.
+            var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+            return await antiforgery.IsRequestValidAsync(context.HttpContext)
+                ? await next(context)
+                : TypedResults.BadRequest("The form has expired. Reload the page and try again.");
         });
 
         return accountGroup;

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CareerPath.Domain.Assessment;
+using CareerPath.Domain.Common;
+using CareerPath.Domain.Goals;
+using CareerPath.Domain.Roadmaps;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerPath.Web.Services;
+
+/// <summary>Everything a user stored, as one versioned JSON document ("Download my data").</summary>
+public sealed record AccountExport(
+    string Format,
+    int Version,
+    DateTime ExportedAtUtc,
+    AccountExport.ProfileData Profile,
+    IReadOnlyList<AccountExport.AuditData> Audits,
+    IReadOnlyList<AccountExport.FeedbackData> FeedbackRequests,
+    AccountExport.AspirationData? Aspiration,
+    IReadOnlyList<AccountExport.RoadmapData> Roadmaps,
+    IReadOnlyList<AccountExport.GoalData> Goals)
+{
+    public const string FormatName = "careerpath-export";
+    public const int CurrentVersion = 1;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = 16,
+    };
+
+    public sealed record ProfileData(string? Email, string? DisplayName, string? CurrentRoleSlug);
+
+    public sealed record RatingData(string Skill, int Level, string? Evidence);
+
+    public sealed record AuditData(AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, IReadOnlyList<RatingData> Ratings);
+
+    public sealed record AnswerData(string Skill, int? Level);
+
+    public sealed record FeedbackData(string RespondentName, Relationship Relationship, DateTime CreatedAtUtc, DateTime ExpiresAtUtc,
+        DateTime? RevokedAtUtc, DateTime? SubmittedAtUtc, string? Comment, IReadOnlyList<AnswerData> Answers);
+
+    public sealed record AspirationData(string? NextRoleSlug, string? FiveYearRoleSlug, string? TrackSlug, int? TimeframeMonths,
+        string? Motivation, string? WantMore, string? WantLess, IReadOnlyDictionary<string, int> Weights);
+
+    public sealed record MilestoneData(string Title, DateOnly TargetDate, string? ResourceSlug, string? StepRoleSlug, IReadOnlyList<string> Skills,
+        int EstimatedCostUsd, int EstimatedWeeks, DateOnly? CompletedOn);
+
+    public sealed record RoadmapData(string Name, string StartRoleSlug, string TargetRoleSlug, string? TrackSlug, DateTime CreatedAtUtc, IReadOnlyList<MilestoneData> Milestones);
+
+    public sealed record StepData(string Title, DateOnly DueDate, StepStatus Status);
+
+    public sealed record CheckInData(DateOnly Date, decimal? Value, string? Note);
+
+    public sealed record GoalData(string Outcome, GoalHorizon Horizon, ProgressMode Mode, string? MeasureName, decimal? StartValue, decimal? TargetValue,
+        string? Achievable, IReadOnlyList<string> Skills, string? TargetRoleSlug, DateOnly? Deadline, DateOnly CreatedOn, GoalStatus Status,
+        DateOnly? CompletedOn, IReadOnlyList<StepData> Steps, IReadOnlyList<CheckInData> CheckIns);
+}
+
+/// <summary>Exports all of a user's data and restores such an export into an empty account.</summary>
+public sealed class AccountDataService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+{
+    public const int MaxImportBytes = 5 * 1024 * 1024;
+
+    public async Task<AccountExport> ExportAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == db.CurrentOwnerId);
+        var audits = await db.SkillAudits.AsNoTracking().OrderBy(a => a.StartedAtUtc).ToListAsync();
+        var requests = await db.FeedbackRequests.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
+        var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
+        var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
+        var goals = await db.Goals.AsNoTracking().OrderBy(g => g.CreatedOn).ToListAsync();
+        return new AccountExport(
+            AccountExport.FormatName,
+            AccountExport.CurrentVersion,
+            clock.GetUtcNow().UtcDateTime,
+            new(user.Email, user.DisplayName, user.CurrentRoleSlug),
+            audits.Select(a => new AccountExport.AuditData(a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc,
+                a.Ratings.Select(r => new AccountExport.RatingData(r.SkillSlug, r.Level.Value, r.Evidence)).ToList())).ToList(),
+            requests.Select(r => new AccountExport.FeedbackData(r.RespondentName, r.Relationship, r.CreatedAtUtc, r.ExpiresAtUtc, r.RevokedAtUtc, r.SubmittedAtUtc, r.Comment,
+                r.Ratings.Select(x => new AccountExport.AnswerData(x.SkillSlug, x.Level?.Value)).ToList())).ToList(),
+            aspiration is null ? null : new(aspiration.NextRoleSlug, aspiration.FiveYearRoleSlug, aspiration.TrackSlug, aspiration.TimeframeMonths,
+                aspiration.Motivation, aspiration.WantMore, aspiration.WantLess, aspiration.Weights.ToDictionary(w => w.FactorSlug, w => w.Weight)),
+            roadmaps.Select(r => new AccountExport.RoadmapData(r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc,
+                r.Milestones.Select(m => new AccountExport.MilestoneData(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.SkillSlugs.ToList(),
+                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn)).ToList())).ToList(),
+            goals.Select(g => new AccountExport.GoalData(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable,
+                g.SkillSlugs.ToList(), g.TargetRoleSlug, g.Deadline, g.CreatedOn, g.Status, g.CompletedOn,
+                g.Steps.Select(s => new AccountExport.StepData(s.Title, s.DueDate, s.Status)).ToList(),
+                g.CheckIns.Select(c => new AccountExport.CheckInData(c.Date, c.Value, c.Note)).ToList())).ToList());
+    }
+
+    /// <summary>
+    /// Restores an export into the signed-in account, which must hold no data yet. Every record is checked by the
+    /// domain; one bad record refuses the whole file and nothing is saved. Links to roadmap milestones are not
+    /// carried over (their ids change).
+    /// </summary>
+    public async Task<string> ImportAsync(Stream json)
+    {
+        AccountExport export;
+        try
+        {
+            export = await JsonSerializer.DeserializeAsync<AccountExport>(json, AccountExport.Json)
+                ?? throw new DomainException("The file is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainException($"This is not a CareerPath export file ({ex.Message.Split('.')[0]}). Nothing was imported.");
+        }
+
+        if (export.Format != AccountExport.FormatName || export.Version is < 1 or > AccountExport.CurrentVersion)
+        {
+            throw new DomainException($"This is not a CareerPath export file this version can read (format '{export.Format}', version {export.Version}). Nothing was imported.");
+        }
+
+        await using var db = await userData.OpenAsync();
+        if (await db.SkillAudits.AnyAsync() || await db.FeedbackRequests.AnyAsync() || await db.CareerAspirations.AnyAsync()
+            || await db.Roadmaps.AnyAsync() || await db.Goals.AnyAsync())
+        {
+            throw new DomainException("This account already holds data. Import into a new, empty account so nothing is overwritten.");
+        }
+
+        var catalog = await catalogProvider.GetAsync();
+        var owner = db.CurrentOwnerId!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        try
+        {
+            var user = await db.Users.FirstAsync(u => u.Id == owner);
+            user.DisplayName = Guard.OptionalText(export.Profile?.DisplayName, "Your name", CareerPath.Data.Identity.ApplicationUser.DisplayNameMaxLength);
+            user.CurrentRoleSlug = export.Profile?.CurrentRoleSlug is { } role && catalog.FindRole(role) is not null ? role : user.CurrentRoleSlug;
+
+            foreach (var a in export.Audits ?? [])
+            {
+                db.SkillAudits.Add(SkillAudit.Restore(owner, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc,
+                    (a.Ratings ?? []).Select(r => (r.Skill, r.Level, r.Evidence)), catalog));
+            }
+
+            foreach (var f in export.FeedbackRequests ?? [])
+            {
+                db.FeedbackRequests.Add(FeedbackRequest.Restore(owner, f.RespondentName, f.Relationship, f.CreatedAtUtc, f.ExpiresAtUtc, f.RevokedAtUtc,
+                    f.SubmittedAtUtc, f.Comment, (f.Answers ?? []).Select(x => (x.Skill, x.Level)), catalog, now));
+            }
+
+            if (export.Aspiration is { } asp)
+            {
+                var aspiration = new CareerAspiration(owner);
+                aspiration.Update(catalog, asp.NextRoleSlug, asp.FiveYearRoleSlug, asp.TrackSlug, asp.TimeframeMonths, asp.Motivation, asp.WantMore, asp.WantLess,
+                    asp.Weights ?? new Dictionary<string, int>(), now);
+                db.CareerAspirations.Add(aspiration);
+            }
+
+            foreach (var r in export.Roadmaps ?? [])
+            {
+                var roadmap = Roadmap.Restore(owner, r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc, catalog);
+                foreach (var m in r.Milestones ?? [])
+                {
+                    roadmap.RestoreMilestone(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.Skills ?? [], m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, catalog);
+                }
+
+                db.Roadmaps.Add(roadmap);
+            }
+
+            foreach (var g in export.Goals ?? [])
+            {
+                var fields = new GoalFields(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable, g.Skills ?? [], null, null, g.TargetRoleSlug, g.Deadline);
+                db.Goals.Add(Goal.Restore(owner, fields, g.CreatedOn, g.Status, g.CompletedOn,
+                    (g.Steps ?? []).Select(s => (s.Title, s.DueDate, s.Status)), (g.CheckIns ?? []).Select(c => (c.Date, c.Value, c.Note)), catalog, today));
+            }
+        }
+        catch (DomainException ex)
+        {
+            throw new DomainException($"The file could not be imported: {ex.Message} Nothing was imported.");
+        }
+
+        await db.SaveChangesAsync();
+        return $"Imported {Format.Plural(export.Audits?.Count ?? 0, "audit")}, {Format.Plural(export.FeedbackRequests?.Count ?? 0, "feedback request")}, " +
+            $"{Format.Plural(export.Roadmaps?.Count ?? 0, "roadmap")} and {Format.Plural(export.Goals?.Count ?? 0, "goal")}.";
+    }
+}
