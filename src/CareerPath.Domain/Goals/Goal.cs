@@ -135,9 +135,9 @@ public sealed class Goal : IOwned, IVersioned
         return goal;
     }
 
-    public GoalDraft ToDraft() => new(Outcome, Horizon, Mode, MeasureName, StartValue, TargetValue, Achievable, _skillSlugs, MilestoneId, TargetRoleSlug, Deadline, _steps.Count);
+    public GoalFields Fields => new(Outcome, Horizon, Mode, MeasureName, StartValue, TargetValue, Achievable, _skillSlugs, RoadmapId, MilestoneId, TargetRoleSlug, Deadline);
 
-    public IReadOnlyList<SmartIssue> Check(DateOnly today) => SmartCheck.Evaluate(ToDraft(), today);
+    public IReadOnlyList<SmartIssue> Check(DateOnly today) => SmartCheck.Evaluate(Fields, _steps.Count, today);
 
     public void Update(GoalFields fields, CareerCatalog catalog, DateOnly today)
     {

@@ -11,21 +11,6 @@ public enum SmartPart
 
 public sealed record SmartIssue(SmartPart Part, string Reason);
 
-/// <summary>What the SMART check needs to know about a goal, whether saved or still being typed.</summary>
-public sealed record GoalDraft(
-    string? Outcome,
-    GoalHorizon Horizon,
-    ProgressMode Mode,
-    string? MeasureName,
-    decimal? StartValue,
-    decimal? TargetValue,
-    string? Achievable,
-    IReadOnlyCollection<string> SkillSlugs,
-    Guid? MilestoneId,
-    string? TargetRoleSlug,
-    DateOnly? Deadline,
-    int StepCount);
-
 /// <summary>
 /// A short list of plain rules, one reason each, so the user always knows what to fix. No guesswork: the check
 /// looks only at what was filled in.
@@ -42,7 +27,10 @@ public static class SmartCheck
         "stuff", "things", "grow", "learn", "do", "my", "skills", "career", "work", "at", "on", "in", "and", "of",
     };
 
-    public static IReadOnlyList<SmartIssue> Evaluate(GoalDraft goal, DateOnly today)
+    /// <param name="goal">The goal's fields, saved or still being typed.</param>
+    /// <param name="stepCount">How many steps its action plan has (they make a step-based goal measurable).</param>
+    /// <param name="today">The date the check is made.</param>
+    public static IReadOnlyList<SmartIssue> Evaluate(GoalFields goal, int stepCount, DateOnly today)
     {
         var issues = new List<SmartIssue>();
         var words = (goal.Outcome ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -66,7 +54,7 @@ public static class SmartCheck
                 issues.Add(new(SmartPart.Measurable, "The target must be above the starting value, or there is nothing to measure."));
             }
         }
-        else if (goal.StepCount == 0)
+        else if (stepCount == 0)
         {
             issues.Add(new(SmartPart.Measurable, "No measurable target: add the steps that mark progress, or measure a value instead."));
         }

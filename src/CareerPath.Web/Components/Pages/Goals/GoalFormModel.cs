@@ -32,9 +32,7 @@ public sealed class GoalFormModel
         Deadline = fields.Deadline,
     };
 
-    public static GoalFormModel From(Goal goal) =>
-        From(new GoalFields(goal.Outcome, goal.Horizon, goal.Mode, goal.MeasureName, goal.StartValue, goal.TargetValue, goal.Achievable,
-            goal.SkillSlugs.ToList(), goal.RoadmapId, goal.MilestoneId, goal.TargetRoleSlug, goal.Deadline));
+    public static GoalFormModel From(Goal goal) => From(goal.Fields);
 
     public GoalFields ToFields()
     {
@@ -48,12 +46,5 @@ public sealed class GoalFormModel
 
         return new GoalFields(Outcome, Horizon, Mode, MeasureName, Mode == ProgressMode.Measure ? StartValue : null, Mode == ProgressMode.Measure ? TargetValue : null,
             Achievable, SkillSlugs.ToList(), roadmap, milestone, TargetRoleSlug, Deadline);
-    }
-
-    public GoalDraft ToDraft(int stepCount)
-    {
-        var fields = ToFields();
-        return new GoalDraft(fields.Outcome, fields.Horizon, fields.Mode, fields.MeasureName, fields.StartValue, fields.TargetValue, fields.Achievable,
-            fields.SkillSlugs, fields.MilestoneId, fields.TargetRoleSlug, fields.Deadline, stepCount);
     }
 }
