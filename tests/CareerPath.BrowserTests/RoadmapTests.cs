@@ -66,6 +66,11 @@ public sealed class RoadmapTests(BrowserFixture fixture)
 
         await roadmap.RemoveAsync("Lead the Q3 platform launch");
         await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(2);
+
+        // Deleting the roadmap asks first; cancelling keeps it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(2);
     }
 
     [Fact]

@@ -40,7 +40,12 @@ public sealed class RoadmapPages(IPage page)
 
     public Task MarkDoneAsync(string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Mark {title} done" }).ClickAsync();
 
-    public Task RemoveAsync(string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Remove {title}" }).ClickAsync();
+    /// <summary>Removing asks once more; this answers yes.</summary>
+    public async Task RemoveAsync(string title)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove {title}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Remove it?" }).GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+    }
 
     public async Task EditAsync(string title, string newTitle)
     {
