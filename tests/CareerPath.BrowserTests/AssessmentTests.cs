@@ -39,7 +39,7 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("gaps")).ToContainTextAsync("Communication");
         await fixture.ScreenshotAsync(page, "audit-results");
 
-        // Feedback: a peer answers through the link in a separate, anonymous browser context.
+        // Feedback: two peers answer through their links, each in a separate, anonymous browser context.
         var link = await assessment.CreateFeedbackLinkAsync("Alex", "Peer");
         var respondentPage = await fixture.NewPageAsync();
         var respondent = new RespondentPage(respondentPage);
@@ -54,11 +54,21 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await respondent.OpenAsync(link);
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Feedback already submitted" })).ToBeVisibleAsync();
 
-        // The aggregated view: a single peer gets no column of their own, and the gap between self and others is a blind spot.
+        // With one answer nothing is shown yet: it would be Alex's answer.
         await page.ReloadAsync();
         await Expect(page.GetByTestId("requests")).ToContainTextAsync("Answered");
-        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("All others");
-        await Expect(page.GetByTestId("feedback-summary")).Not.ToContainTextAsync("Peers");
+        await Expect(page.GetByText("Explains trade-offs clearly")).ToHaveCountAsync(0);
+
+        var secondPage = await fixture.NewPageAsync();
+        var second = new RespondentPage(secondPage);
+        await second.OpenAsync(await assessment.CreateFeedbackLinkAsync("Jo", "Peer"));
+        await second.RateAsync("communication", 4);
+        await second.SubmitAsync();
+        await Expect(secondPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+
+        // The aggregated view: the two peers as a group, and the gap between self and others is a blind spot.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("Peers (2)");
         await Expect(page.GetByTestId("blind-spots")).ToContainTextAsync("others rate you higher");
         await Expect(page.GetByText("Explains trade-offs clearly")).ToBeVisibleAsync();
         await fixture.ScreenshotAsync(page, "feedback");
@@ -88,18 +98,24 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
         var link = await new AssessmentPages(page).CreateFeedbackLinkAsync("<img src=x onerror=alert(1)>", "Mentor");
 
-        var respondentPage = await fixture.NewPageAsync();
-        respondentPage.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        var respondent = new RespondentPage(respondentPage);
-        await respondent.OpenAsync(link);
-        await respondent.CommentAsync("<script>alert('x')</script><b>bold</b>");
-        await respondent.SubmitAsync();
-        await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+        var second = await new AssessmentPages(page).CreateFeedbackLinkAsync("Second respondent", "Mentor");
+        foreach (var (target, comment) in new[] { (link, "<script>alert('x')</script><b>bold</b>"), (second, "<img src=x onerror=alert(2)>") })
+        {
+            var respondentPage = await fixture.NewPageAsync();
+            respondentPage.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+            var respondent = new RespondentPage(respondentPage);
+            await respondent.OpenAsync(target);
+            await respondent.CommentAsync(comment);
+            await respondent.SubmitAsync();
+            await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+        }
 
         await page.ReloadAsync();
         await Expect(page.GetByText("<script>alert('x')</script><b>bold</b>")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("requests")).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        await Expect(page.GetByText("<img src=x onerror=alert(2)>")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("b:text('bold')").CountAsync());
+        Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());
         Assert.Equal(0, dialogs);
     }
 

@@ -101,6 +101,11 @@ public sealed class FeedbackRequest : IOwned, IVersioned
                 throw new DomainException($"'{skill}' is not a skill in the catalog.");
             }
 
+            if (request._ratings.Any(r => r.SkillSlug == skill))
+            {
+                throw new DomainException($"Feedback from {request.RespondentName} answers '{skill}' twice.");
+            }
+
             request._ratings.Add(new FeedbackRating(skill, level is null ? null : ProficiencyLevel.From(level.Value)));
         }
 

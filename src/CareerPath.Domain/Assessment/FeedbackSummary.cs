@@ -69,7 +69,8 @@ public static class FeedbackAggregation
             }
         }
 
-        var comments = answered.Where(r => r.Comment is not null).Select(r => r.Comment!).Order(StringComparer.Ordinal).ToList();
+        // One person's comment, with only one person answering, would be theirs by name: wait for a second.
+        var comments = answered.Count < MinimumGroupSize ? [] : answered.Where(r => r.Comment is not null).Select(r => r.Comment!).Order(StringComparer.Ordinal).ToList();
         return new FeedbackSummary(
             answered.Count,
             groups,
@@ -87,12 +88,13 @@ public static class FeedbackAggregation
         _ => "Others",
     };
 
+    /// <summary>A skill's average is shown only when at least two people rated it, so no cell is one person's answer.</summary>
     private static Dictionary<string, double> Averages(CareerCatalog catalog, IEnumerable<FeedbackRequest> requests)
     {
         var ratings = requests.SelectMany(r => r.Ratings).Where(r => r.Level is not null).ToList();
         return catalog.Skills
             .Select(s => (s.Slug, Levels: ratings.Where(r => r.SkillSlug == s.Slug).Select(r => r.Level!.Value.Value).ToList()))
-            .Where(x => x.Levels.Count > 0)
+            .Where(x => x.Levels.Count >= MinimumGroupSize)
             .ToDictionary(x => x.Slug, x => Math.Round(x.Levels.Average(), 2));
     }
 }

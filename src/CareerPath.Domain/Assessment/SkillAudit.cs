@@ -79,7 +79,12 @@ public sealed class SkillAudit : IOwned, IVersioned
         var audit = new SkillAudit(ownerId, currentRoleSlug, startedAtUtc);
         foreach (var (skill, level, evidence) in ratings)
         {
-            audit.Rate(skill, level, evidence, catalog);
+            if (audit.RatingFor(skill ?? "") is not null)
+            {
+                throw new DomainException($"The audit rates '{skill}' twice.");
+            }
+
+            audit.Rate(skill ?? "", level, evidence, catalog);
         }
 
         audit.Status = status;
@@ -148,9 +153,9 @@ public sealed class SkillAudit : IOwned, IVersioned
         }
     }
 
-    private static void RequireRole(CareerCatalog catalog, string roleSlug)
+    private static void RequireRole(CareerCatalog catalog, string? roleSlug)
     {
-        if (catalog.FindRole(roleSlug) is null)
+        if (string.IsNullOrEmpty(roleSlug) || catalog.FindRole(roleSlug) is null)
         {
             throw new DomainException($"'{roleSlug}' is not a role in the catalog.");
         }

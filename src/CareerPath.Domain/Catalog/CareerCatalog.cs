@@ -104,9 +104,9 @@ public sealed class CareerCatalog
     public IReadOnlyList<CareerFactor> Factors { get; }
     public IReadOnlyList<CareerStep> Steps { get; }
 
-    public Role? FindRole(string slug) => _roles.GetValueOrDefault(slug);
+    public Role? FindRole(string? slug) => slug is null ? null : _roles.GetValueOrDefault(slug);
 
-    public Skill? FindSkill(string slug) => _skills.GetValueOrDefault(slug);
+    public Skill? FindSkill(string? slug) => slug is null ? null : _skills.GetValueOrDefault(slug);
 
     /// <summary>The roles on a ladder, most junior first.</summary>
     public IReadOnlyList<Role> RolesOn(string ladderSlug) =>

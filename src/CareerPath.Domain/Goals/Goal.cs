@@ -121,6 +121,7 @@ public sealed class Goal : IOwned, IVersioned
                 throw new DomainException("A step's status must be to do, in progress or done.");
             }
 
+            RequirePlausible(dueDate, createdOn, "A step's due date");
             goal._steps.Add(new GoalStep(Guid.NewGuid(), Guard.Text(title, "A step's title", GoalStep.TitleMaxLength), dueDate) { Status = stepStatus });
         }
 
@@ -163,19 +164,27 @@ public sealed class Goal : IOwned, IVersioned
             throw new DomainException($"'{fields.TargetRoleSlug}' is not a role in the catalog.");
         }
 
-        if (fields.Deadline is { } deadline && deadline > today.AddYears(SmartCheck.LongTermMaxYears * 2))
+        if (fields.Deadline is { } deadline)
         {
-            throw new DomainException("The deadline is too far in the future to plan for.");
+            RequirePlausible(deadline, today, "The deadline");
         }
 
+        var measureName = Guard.OptionalText(fields.MeasureName, "What you measure", MeasureMaxLength);
+        var achievable = Guard.OptionalText(fields.Achievable, "Why it is achievable", TextMaxLength);
+
+        // Everything is checked above; only now does the goal change, so a refused update changes nothing.
         Outcome = outcome;
         Horizon = fields.Horizon;
         Mode = fields.Mode;
-        MeasureName = Guard.OptionalText(fields.MeasureName, "What you measure", MeasureMaxLength);
+        MeasureName = measureName;
         StartValue = fields.StartValue;
         TargetValue = fields.TargetValue;
-        CurrentValue ??= fields.StartValue;
-        Achievable = Guard.OptionalText(fields.Achievable, "Why it is achievable", TextMaxLength);
+        if (_checkIns.All(c => c.Value is null))
+        {
+            CurrentValue = fields.StartValue;
+        }
+
+        Achievable = achievable;
         _skillSlugs = fields.SkillSlugs.Distinct().ToList();
         RoadmapId = fields.RoadmapId;
         MilestoneId = fields.RoadmapId is null ? null : fields.MilestoneId;
@@ -196,6 +205,8 @@ public sealed class Goal : IOwned, IVersioned
         {
             throw new DomainException($"The due date {dueDate:d MMMM yyyy} is in the past. Choose today or a later date.");
         }
+
+        RequirePlausible(dueDate, today, "The due date");
 
         var step = new GoalStep(Guid.NewGuid(), Guard.Text(title, "A step's title", GoalStep.TitleMaxLength), dueDate);
         _steps.Add(step);
@@ -319,6 +330,15 @@ public sealed class Goal : IOwned, IVersioned
     {
         IsSmart = Check(today).Count == 0;
         Touch();
+    }
+
+    /// <summary>Dates more than 20 years out are typing mistakes, and would break calendar arithmetic near year 9999.</summary>
+    private static void RequirePlausible(DateOnly date, DateOnly today, string what)
+    {
+        if (date > today.AddYears(SmartCheck.LongTermMaxYears * 2))
+        {
+            throw new DomainException($"{what} is too far in the future to plan for (more than {SmartCheck.LongTermMaxYears * 2} years).");
+        }
     }
 
     private static void ValidateValue(decimal? value, string what)

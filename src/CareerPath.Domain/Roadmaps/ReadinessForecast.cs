@@ -16,6 +16,8 @@ public sealed record ReadinessForecast(
 
 public static class Readiness
 {
+    public const int MaxForecastDays = 50 * 365;
+
     /// <summary>
     /// Two honest estimates: the last open milestone's target date (what the user planned), and, once there are
     /// two or more completed audits, the date the remaining gap levels close at the pace the audits show.
@@ -36,10 +38,13 @@ public static class Readiness
             var months = (last.CompletedAtUtc!.Value - first.CompletedAtUtc!.Value).TotalDays / 30.44;
             var gained = plan.Steps.SelectMany(s => s.Gaps).Select(g => g.Skill.Slug).Distinct()
                 .Sum(skill => Math.Max(0, (last.RatingFor(skill)?.Value ?? 0) - (first.RatingFor(skill)?.Value ?? 0)));
-            if (months >= 0.5 && gained > 0)
+            var levelsPerMonth = months >= 0.5 ? gained / months : 0;
+            var daysToReady = levelsPerMonth > 0 ? Math.Ceiling(remaining / levelsPerMonth * 30.44) : double.PositiveInfinity;
+            // A pace so slow that readiness is more than 50 years away is no forecast at all.
+            if (daysToReady <= MaxForecastDays)
             {
-                pace = Math.Round(gained / months, 2);
-                fromProgress = remaining == 0 ? today : today.AddDays((int)Math.Ceiling(remaining / pace.Value * 30.44));
+                pace = Math.Round(levelsPerMonth, 2);
+                fromProgress = today.AddDays((int)daysToReady);
             }
         }
 

@@ -77,6 +77,16 @@ public sealed class Roadmap : IOwned, IVersioned
             }
         }
 
+        if (resourceSlug is not null && catalog.Resources.All(r => r.Slug != resourceSlug))
+        {
+            throw new DomainException($"'{resourceSlug}' is not a growth resource in the catalog.");
+        }
+
+        if (stepRoleSlug is not null && catalog.FindRole(stepRoleSlug) is null)
+        {
+            throw new DomainException($"'{stepRoleSlug}' is not a role in the catalog.");
+        }
+
         Guard.Range(estimatedCostUsd, "A milestone's estimated cost", 0, Growth.GrowthResource.MaxCost);
         Guard.Range(estimatedWeeks, "A milestone's estimated weeks", 0, Growth.GrowthResource.MaxWeeks);
         var milestone = Add(new Milestone(Guid.NewGuid(), title, targetDate, targetDate, resourceSlug, stepRoleSlug, skillSlugs, estimatedCostUsd, estimatedWeeks, NextPosition));

@@ -46,7 +46,8 @@ public static class RateLimits
 
     private static (string? Name, int Limit) Classify(HttpRequest request)
     {
-        var path = request.Path.Value ?? "";
+        // Routing ignores a trailing slash, so the limiter must too.
+        var path = (request.Path.Value ?? "").TrimEnd('/');
         if (HttpMethods.IsPost(request.Method) && path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
         {
             return ("sign-in", SignInPerMinute);
@@ -57,7 +58,9 @@ public static class RateLimits
             return ("register", RegisterPerMinute);
         }
 
-        return path.StartsWith("/feedback/", StringComparison.OrdinalIgnoreCase) ? ("feedback", FeedbackLinksPerMinute) : (null, 0);
+        return path.StartsWith("/feedback/", StringComparison.OrdinalIgnoreCase) || path.Equals("/feedback", StringComparison.OrdinalIgnoreCase)
+            ? ("feedback", FeedbackLinksPerMinute)
+            : (null, 0);
     }
 
     private const string TooManyRequestsPage = """

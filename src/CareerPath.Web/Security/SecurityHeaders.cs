@@ -5,11 +5,11 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// No inline or evaluated script anywhere. Styles allow inline attributes because Radzen components set
-    /// style="..." on their elements; SignalR needs same-origin WebSockets.
+    /// style="..." on their elements. 'self' in connect-src covers SignalR's same-origin WebSocket.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

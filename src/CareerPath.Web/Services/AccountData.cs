@@ -175,6 +175,11 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         {
             throw new DomainException($"The file could not be imported: {ex.Message} Nothing was imported.");
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // A value the domain did not anticipate (a missing field, a date at the edge of the calendar): still the file's fault.
+            throw new DomainException("The file could not be imported: a value is missing, repeated or out of range. Nothing was imported.");
+        }
 
         await db.SaveChangesAsync();
         return $"Imported {Format.Plural(export.Audits?.Count ?? 0, "audit")}, {Format.Plural(export.FeedbackRequests?.Count ?? 0, "feedback request")}, " +

@@ -16,6 +16,8 @@ public sealed record AspirationInput(
 /// <summary>The signed-in user's career aspirations (one record each).</summary>
 public sealed class AspirationService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
 {
+    private const string ConflictMessage = "Your reflection was saved somewhere else (another tab or device) since you opened it. Reload to see it; your last change was not saved.";
+
     public async Task<CareerAspiration?> GetAsync()
     {
         await using var db = await userData.OpenAsync();
@@ -33,14 +35,28 @@ public sealed class AspirationService(UserData userData, CatalogProvider catalog
             aspiration = new CareerAspiration(db.CurrentOwnerId!);
             db.CareerAspirations.Add(aspiration);
         }
-        else if (version is not null)
+        else if (version is null)
+        {
+            // The form was opened before the first save, and another tab has saved since.
+            throw new ConflictException(ConflictMessage);
+        }
+        else
         {
             db.Entry(aspiration).Property(a => a.Version).OriginalValue = version.Value;
         }
 
         aspiration.Update(catalog, input.NextRoleSlug, input.FiveYearRoleSlug, input.TrackSlug, input.TimeframeMonths,
             input.Motivation, input.WantMore, input.WantLess, input.Weights, clock.GetUtcNow().UtcDateTime);
-        await db.SaveOrConflictAsync("reflection");
+        try
+        {
+            await db.SaveOrConflictAsync("reflection");
+        }
+        catch (DbUpdateException) when (db.Entry(aspiration).State == EntityState.Added)
+        {
+            // Two first saves at once: the unique index on the owner keeps only one.
+            throw new ConflictException(ConflictMessage);
+        }
+
         return aspiration;
     }
 }

@@ -26,7 +26,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
-        await RequireOwnMilestoneAsync(db, fields);
+        fields = await OwnLinksOnlyAsync(db, fields);
         var goal = Goal.Create(db.CurrentOwnerId!, fields, catalog, Today);
         var due = fields.Deadline ?? Today.AddMonths(3);
         for (var i = 0; i < (steps?.Count ?? 0); i++)
@@ -42,11 +42,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     }
 
     public Task<Goal> UpdateAsync(Guid id, Guid version, GoalFields fields) =>
-        ChangeAsync(id, version, async (db, goal, catalog) =>
-        {
-            await RequireOwnMilestoneAsync(db, fields);
-            goal.Update(fields, catalog, Today);
-        });
+        ChangeAsync(id, version, async (db, goal, catalog) => goal.Update(await OwnLinksOnlyAsync(db, fields), catalog, Today));
 
     public Task<Goal> AddStepAsync(Guid id, Guid version, string title, DateOnly dueDate) =>
         ChangeAsync(id, version, (_, goal, _) => Run(() => goal.AddStep(title, dueDate, Today)));
@@ -85,20 +81,26 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
         return Task.CompletedTask;
     }
 
-    /// <summary>A goal may only link to the user's own roadmap and one of its milestones.</summary>
-    private static async Task RequireOwnMilestoneAsync(Data.CareerPathDbContext db, GoalFields fields)
+    /// <summary>
+    /// A goal may only link to the user's own roadmap and one of its milestones. A link to anything else (a
+    /// milestone since removed, a roadmap since deleted, or someone else's) is dropped rather than kept.
+    /// </summary>
+    private static async Task<GoalFields> OwnLinksOnlyAsync(Data.CareerPathDbContext db, GoalFields fields)
     {
         if (fields.RoadmapId is not { } roadmapId)
         {
-            return;
+            return fields;
         }
 
-        var roadmap = await db.Roadmaps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roadmapId)
-            ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
-        if (fields.MilestoneId is { } milestoneId && roadmap.Milestones.All(m => m.Id != milestoneId))
+        var roadmap = await db.Roadmaps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roadmapId);
+        if (roadmap is null)
         {
-            throw new NotFoundException("That milestone is not part of your roadmap.");
+            return fields with { RoadmapId = null, MilestoneId = null };
         }
+
+        return fields.MilestoneId is { } milestoneId && roadmap.Milestones.All(m => m.Id != milestoneId)
+            ? fields with { MilestoneId = null }
+            : fields;
     }
 
     private async Task<Goal> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Goal, CareerCatalog, Task> change)

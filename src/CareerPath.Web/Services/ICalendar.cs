@@ -55,24 +55,25 @@ public static class ICalendar
             .Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\r", "\\n", StringComparison.Ordinal);
 
-    /// <summary>RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and one space.</summary>
+    /// <summary>
+    /// RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and one space. Lines are
+    /// split between characters (never inside a UTF-8 sequence), as the RFC allows.
+    /// </summary>
     private static void Fold(StringBuilder output, string line)
     {
         var octets = 0;
         var limit = MaxOctets;
-        var enumerator = StringInfo.GetTextElementEnumerator(line);
-        while (enumerator.MoveNext())
+        foreach (var rune in line.EnumerateRunes())
         {
-            var element = enumerator.GetTextElement();
-            var size = Encoding.UTF8.GetByteCount(element);
-            if (octets + size > limit)
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > limit && octets > 0)
             {
                 output.Append("\r\n ");
                 octets = 0;
                 limit = MaxOctets - 1; // the leading space of a continuation line counts
             }
 
-            output.Append(element);
+            output.Append(rune.ToString());
             octets += size;
         }
 

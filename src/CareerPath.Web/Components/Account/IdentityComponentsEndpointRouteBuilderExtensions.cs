@@ -33,18 +33,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.File(bytes, "application/json", $"careerpath-data-{clock.GetUtcNow():yyyy-MM-dd}.json");
         });
 
-        manageGroup.MapPost("/ImportData", async (HttpContext context, AccountDataService data, IdentityRedirectManager redirect) =>
+        const long maxRequestBytes = AccountDataService.MaxImportBytes + (64 * 1024);
+        manageGroup.MapPost("/ImportData", async (HttpContext context, AccountDataService data) =>
         {
-            var form = await context.Request.ReadFormAsync();
-            var file = form.Files.GetFile("file");
+            var file = (await context.Request.ReadFormAsync()).Files.GetFile("file");
             string message;
             if (file is null || file.Length == 0)
             {
                 message = "Error: Choose the export file to import.";
-            }
-            else if (file.Length > AccountDataService.MaxImportBytes)
-            {
-                message = $"Error: The file is larger than {AccountDataService.MaxImportBytes / 1024 / 1024} MB, so it is not a CareerPath export. Nothing was imported.";
             }
             else
             {
@@ -59,11 +55,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 }
             }
 
-            context.Response.Cookies.Append(IdentityRedirectManager.StatusCookieName, message, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromSeconds(5) });
-            return TypedResults.LocalRedirect("~/Account/Manage/Data");
-        }).DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+            return RedirectToDataPage(context, message);
+        }).DisableAntiforgery().WithFormOptions(multipartBodyLengthLimit: maxRequestBytes).AddEndpointFilter(async (context, next) =>
         {
-            // The form is read by hand (to check the file's size first), so the token is checked here.
+            // Refuse an oversized upload before reading it; then check the token (the form is read by hand).
+            if (context.HttpContext.Request.ContentLength is null or > maxRequestBytes)
+            {
+                return RedirectToDataPage(context.HttpContext,
+                    $"Error: The file is larger than {AccountDataService.MaxImportBytes / 1024 / 1024} MB, so it is not a CareerPath export. Nothing was imported.");
+            }
+
             var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
             return await antiforgery.IsRequestValidAsync(context.HttpContext)
                 ? await next(context)
@@ -71,5 +72,12 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         return accountGroup;
+    }
+
+    private static IResult RedirectToDataPage(HttpContext context, string message)
+    {
+        context.Response.Cookies.Append(IdentityRedirectManager.StatusCookieName, message,
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromSeconds(5) });
+        return TypedResults.LocalRedirect("~/Account/Manage/Data");
     }
 }
