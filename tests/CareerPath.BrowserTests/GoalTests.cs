@@ -83,4 +83,32 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(page.GetByLabel("Specific: the outcome")).ToHaveValueAsync("Write the memo with the CFO");
         await fixture.ScreenshotAsync(page, "goal-conflict");
     }
+
+    [Fact]
+    public async Task Unsaved_edits_survive_other_actions_and_a_second_delete_just_leaves()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var goals = new GoalPages(page);
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("Write the first product strategy memo");
+        await goals.SaveNewAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+
+        await page.GetByLabel("Specific: the outcome").FillAsync("Typed but not saved yet");
+        await goals.AddStepAsync("Draft the outline", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5));
+        await Expect(goals.Steps).ToContainTextAsync("Draft the outline");
+        await Expect(page.GetByLabel("Specific: the outcome")).ToHaveValueAsync("Typed but not saved yet");
+
+        var second = await page.Context.NewPageAsync();
+        await second.GotoAsync(page.Url);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Delete this goal" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this goal" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/goals$"));
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Yes, delete" }).ClickAsync();
+        await Expect(second).ToHaveURLAsync(new Regex("/goals$"));
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Set your first goal" })).ToBeVisibleAsync();
+    }
 }
