@@ -111,10 +111,10 @@ public sealed class SecurityTests(CareerPathAppFactory app)
 
         for (var i = 0; i < AccountRules.MaxFailedSignIns; i++)
         {
-            await PostSignInAsync(client, user.Email!, "wrong password " + i);
+            await TestUsers.PostSignInAsync(client, user.Email!, "wrong password " + i);
         }
 
-        var response = await PostSignInAsync(client, user.Email!, TestUsers.Password);
+        var response = await TestUsers.PostSignInAsync(client, user.Email!, TestUsers.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("/Account/Lockout", response.Headers.Location!.ToString());
     }
@@ -125,7 +125,7 @@ public sealed class SecurityTests(CareerPathAppFactory app)
         var user = await app.CreateAsync();
         var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
-        var response = await PostSignInAsync(client, user.Email!, TestUsers.Password);
+        var response = await TestUsers.PostSignInAsync(client, user.Email!, TestUsers.Password);
 
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", cookie);
@@ -144,7 +144,7 @@ public sealed class SecurityTests(CareerPathAppFactory app)
         for (var i = 0; i <= RateLimits.SignInPerMinute; i++)
         {
             // A trailing slash reaches the same page, so it must count against the same limit.
-            last = await PostSignInAsync(client, user.Email!, "wrong password", i % 2 == 0 ? "/Account/Login" : "/Account/Login/");
+            last = await TestUsers.PostSignInAsync(client, user.Email!, "wrong password", i % 2 == 0 ? "/Account/Login" : "/Account/Login/");
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
@@ -182,19 +182,6 @@ public sealed class SecurityTests(CareerPathAppFactory app)
         var afterTwelveHours = await busy.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Redirect, afterTwelveHours.StatusCode);
         Assert.Contains("/Account/Login", afterTwelveHours.Headers.Location!.ToString());
-    }
-
-    private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password, string path = "/Account/Login")
-    {
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
     }
 
     /// <summary>Identity's v3 format: marker, PRF, iteration count (big-endian), salt length, salt, subkey.</summary>

@@ -38,17 +38,23 @@ public static partial class TestUsers
     public static async Task<HttpClient> SignedInClientAsync(this CareerPathAppFactory app, ApplicationUser user)
     {
         var client = app.CreateBrowserlessClient();
+        var response = await PostSignInAsync(client, user.Email!, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts the real sign-in form (with its antiforgery token); <paramref name="path"/> is where it is posted.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password, string path = "/Account/Login")
+    {
         var form = await client.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = user.Email!,
-            ["Input.Password"] = Password,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -83,28 +83,33 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
     }
 
     public Task<SkillAudit> RateAsync(Guid auditId, Guid version, string skillSlug, int level, string? evidence) =>
-        ChangeAsync(auditId, version, (audit, catalog) => audit.Rate(skillSlug, level, evidence, catalog));
+        ChangeAsync(auditId, version, (_, audit, catalog) => Run(() => audit.Rate(skillSlug, level, evidence, catalog)));
 
-    public async Task<SkillAudit> ChangeRoleAsync(Guid auditId, Guid version, string roleSlug)
-    {
-        var audit = await ChangeAsync(auditId, version, (a, catalog) => a.ChangeCurrentRole(roleSlug, catalog));
-        await using var db = await userData.OpenAsync();
-        await SetProfileRoleAsync(db, roleSlug);
-        await db.SaveChangesAsync();
-        return audit;
-    }
+    /// <summary>Changes the draft's role and the profile's current role in one save.</summary>
+    public Task<SkillAudit> ChangeRoleAsync(Guid auditId, Guid version, string roleSlug) =>
+        ChangeAsync(auditId, version, async (db, audit, catalog) =>
+        {
+            audit.ChangeCurrentRole(roleSlug, catalog);
+            await SetProfileRoleAsync(db, roleSlug);
+        });
 
     public Task<SkillAudit> CompleteAsync(Guid auditId, Guid version) =>
-        ChangeAsync(auditId, version, (audit, catalog) => audit.Complete(catalog, clock.GetUtcNow().UtcDateTime));
+        ChangeAsync(auditId, version, (_, audit, catalog) => Run(() => audit.Complete(catalog, clock.GetUtcNow().UtcDateTime)));
 
-    private async Task<SkillAudit> ChangeAsync(Guid auditId, Guid version, Action<SkillAudit, CareerCatalog> change)
+    private static Task Run(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    private async Task<SkillAudit> ChangeAsync(Guid auditId, Guid version, Func<CareerPathDbContext, SkillAudit, CareerCatalog, Task> change)
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
         var audit = await db.SkillAudits.FirstOrDefaultAsync(a => a.Id == auditId)
             ?? throw new NotFoundException("That audit does not exist or is not yours.");
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;
-        change(audit, catalog);
+        await change(db, audit, catalog);
         await db.SaveOrConflictAsync("audit");
         return audit;
     }

@@ -47,9 +47,14 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     public async Task<RoadmapView> GetViewAsync(Guid id)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
         var roadmap = await db.Roadmaps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
+        return await BuildViewAsync(db, roadmap, await catalogProvider.GetAsync());
+    }
+
+    /// <summary>Recomputes the path, the step gaps and suggestions and the forecast for a loaded roadmap.</summary>
+    private async Task<RoadmapView> BuildViewAsync(Data.CareerPathDbContext db, Roadmap roadmap, CareerCatalog catalog)
+    {
         var audits = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed).ToListAsync();
         var latest = audits.OrderByDescending(a => a.CompletedAtUtc).FirstOrDefault();
         var path = PathFinder.Find(catalog, roadmap.StartRoleSlug, roadmap.TargetRoleSlug);
@@ -69,37 +74,37 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     }
 
     public Task<Roadmap> AcceptSuggestionAsync(Guid id, Guid version, string resourceSlug, string stepRoleSlug, DateOnly targetDate) =>
-        ChangeAsync(id, version, async (roadmap, catalog) =>
+        ChangeAsync(id, version, async (db, roadmap, catalog) =>
         {
-            var view = await GetViewAsync(id);
+            var view = await BuildViewAsync(db, roadmap, catalog);
             var suggestion = view.Plan?.Steps.FirstOrDefault(s => s.Role.Slug == stepRoleSlug)?.Suggestions.FirstOrDefault(s => s.Resource.Slug == resourceSlug)
                 ?? throw new DomainException("That suggestion is not part of this roadmap's plan any more. Reload to see the current suggestions.");
             roadmap.AcceptSuggestion(suggestion.Resource, suggestion.Closes.Select(g => g.Skill.Slug), stepRoleSlug, targetDate, Today);
         });
 
     public Task<Roadmap> AddMilestoneAsync(Guid id, Guid version, string title, DateOnly targetDate, string? skillSlug) =>
-        ChangeAsync(id, version, (roadmap, catalog) =>
+        ChangeAsync(id, version, (_, roadmap, catalog) =>
         {
             roadmap.AddMilestone(title, targetDate, Today, skillSlug, catalog);
             return Task.CompletedTask;
         });
 
     public Task<Roadmap> EditMilestoneAsync(Guid id, Guid version, Guid milestoneId, string title, DateOnly targetDate) =>
-        ChangeAsync(id, version, (roadmap, _) =>
+        ChangeAsync(id, version, (_, roadmap, _) =>
         {
             roadmap.EditMilestone(milestoneId, title, targetDate, Today);
             return Task.CompletedTask;
         });
 
     public Task<Roadmap> MoveMilestoneAsync(Guid id, Guid version, Guid milestoneId, int offset) =>
-        ChangeAsync(id, version, (roadmap, _) =>
+        ChangeAsync(id, version, (_, roadmap, _) =>
         {
             roadmap.MoveMilestone(milestoneId, offset);
             return Task.CompletedTask;
         });
 
     public Task<Roadmap> RemoveMilestoneAsync(Guid id, Guid version, Guid milestoneId) =>
-        ChangeAsync(id, version, (roadmap, _) =>
+        ChangeAsync(id, version, (_, roadmap, _) =>
         {
             roadmap.RemoveMilestone(milestoneId);
             return Task.CompletedTask;
@@ -109,7 +114,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     public async Task<(Roadmap Roadmap, IReadOnlyList<string> SkillsToReRate)> CompleteMilestoneAsync(Guid id, Guid version, Guid milestoneId)
     {
         IReadOnlyList<string> skills = [];
-        var roadmap = await ChangeAsync(id, version, (r, _) =>
+        var roadmap = await ChangeAsync(id, version, (_, r, _) =>
         {
             skills = r.CompleteMilestone(milestoneId, Today);
             return Task.CompletedTask;
@@ -126,14 +131,14 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         await db.SaveChangesAsync();
     }
 
-    private async Task<Roadmap> ChangeAsync(Guid id, Guid version, Func<Roadmap, CareerCatalog, Task> change)
+    private async Task<Roadmap> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Roadmap, CareerCatalog, Task> change)
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
         var roadmap = await db.Roadmaps.FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
         db.Entry(roadmap).Property(r => r.Version).OriginalValue = version;
-        await change(roadmap, catalog);
+        await change(db, roadmap, catalog);
         await db.SaveOrConflictAsync("roadmap");
         return roadmap;
     }
