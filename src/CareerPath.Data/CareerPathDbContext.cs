@@ -38,6 +38,7 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
 
     public DbSet<SkillAudit> SkillAudits => Set<SkillAudit>();
+    public DbSet<FeedbackRound> FeedbackRounds => Set<FeedbackRound>();
     public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
     public DbSet<CareerAspiration> CareerAspirations => Set<CareerAspiration>();
     public DbSet<Roadmap> Roadmaps => Set<Roadmap>();

@@ -27,6 +27,7 @@ builder.Services.AddScoped<UserData>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<FeedbackService>();
 builder.Services.AddScoped<RespondentService>();
+builder.Services.AddHostedService<FeedbackRoundCloser>();
 builder.Services.AddScoped<AspirationService>();
 builder.Services.AddScoped<RoadmapService>();
 builder.Services.AddScoped<GoalService>();

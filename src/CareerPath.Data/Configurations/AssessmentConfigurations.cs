@@ -45,6 +45,38 @@ internal sealed class SkillAuditConfiguration : IEntityTypeConfiguration<SkillAu
     }
 }
 
+internal sealed class FeedbackRoundConfiguration : IEntityTypeConfiguration<FeedbackRound>
+{
+    public void Configure(EntityTypeBuilder<FeedbackRound> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.ConfigureOwner();
+        builder.ConfigureVersion();
+        builder.Property(r => r.Name).HasMaxLength(FeedbackRound.NameMaxLength);
+        builder.HasMany(r => r.Requests).WithOne().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Requests).HasField("_requests").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(r => r.Figures, f =>
+        {
+            f.ToTable("FeedbackFigures");
+            f.WithOwner().HasForeignKey("FeedbackRoundId");
+            f.Property<int>("Id");
+            f.HasKey("FeedbackRoundId", "Id");
+            f.Property(x => x.Relationship).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.SkillSlug).HasMaxLength(Slug.MaxLength);
+        });
+        builder.Navigation(r => r.Figures).HasField("_figures").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(r => r.Comments, c =>
+        {
+            c.ToTable("FeedbackComments");
+            c.WithOwner().HasForeignKey("FeedbackRoundId");
+            c.HasKey("FeedbackRoundId", nameof(FeedbackComment.Position));
+            c.Property(x => x.Text).HasMaxLength(FeedbackRequest.CommentMaxLength);
+        });
+        builder.Navigation(r => r.Comments).HasField("_comments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(r => new { r.ClosedAtUtc, r.ClosesAtUtc });
+    }
+}
+
 internal sealed class FeedbackRequestConfiguration : IEntityTypeConfiguration<FeedbackRequest>
 {
     public void Configure(EntityTypeBuilder<FeedbackRequest> builder)

@@ -206,6 +206,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -222,10 +225,53 @@ namespace CareerPath.Data.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("RoundId");
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("FeedbackRequests");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnswerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ClosedAtUtc", "ClosesAtUtc");
+
+                    b.ToTable("FeedbackRounds");
                 });
 
             modelBuilder.Entity("CareerPath.Domain.Assessment.SkillAudit", b =>
@@ -811,6 +857,12 @@ namespace CareerPath.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("CareerPath.Domain.Assessment.FeedbackRound", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.OwnsMany("CareerPath.Domain.Assessment.FeedbackRating", "Ratings", b1 =>
                         {
                             b1.Property<Guid>("FeedbackRequestId")
@@ -832,6 +884,73 @@ namespace CareerPath.Data.Migrations
                         });
 
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRound", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareerPath.Domain.Assessment.FeedbackComment", "Comments", b1 =>
+                        {
+                            b1.Property<Guid>("FeedbackRoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("FeedbackRoundId", "Position");
+
+                            b1.ToTable("FeedbackComments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeedbackRoundId");
+                        });
+
+                    b.OwnsMany("CareerPath.Domain.Assessment.FeedbackFigure", "Figures", b1 =>
+                        {
+                            b1.Property<Guid>("FeedbackRoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double>("Average")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Relationship")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Responses")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SkillSlug")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("FeedbackRoundId", "Id");
+
+                            b1.ToTable("FeedbackFigures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeedbackRoundId");
+                        });
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("CareerPath.Domain.Assessment.SkillAudit", b =>
@@ -1141,6 +1260,11 @@ namespace CareerPath.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRound", b =>
+                {
+                    b.Navigation("Requests");
                 });
 #pragma warning restore 612, 618
         }

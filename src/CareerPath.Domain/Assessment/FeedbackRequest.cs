@@ -24,8 +24,10 @@ public enum FeedbackStatus
 }
 
 /// <summary>
-/// A request to one named person for feedback, reached through a personal link. Only a hash of the link's
-/// token is stored; the token itself is shown once, to the user who creates the request.
+/// A request to one named person for feedback, reached through a personal link, within a
+/// <see cref="FeedbackRound"/>. Only a hash of the link's token is stored; the token itself is shown once, to the
+/// user who creates the request. The answers are kept only until the round closes: then they are folded into the
+/// round's results and erased, so no file ever holds one person's answers next to a name.
 /// </summary>
 public sealed class FeedbackRequest : IOwned, IVersioned
 {
@@ -33,8 +35,6 @@ public sealed class FeedbackRequest : IOwned, IVersioned
     public const int CommentMaxLength = 2000;
     public const int TokenBytes = 32;
     public const int HashLength = 64;
-    public const int DefaultLifetimeDays = 30;
-    public const int MaxLifetimeDays = 365;
 
     private readonly List<FeedbackRating> _ratings = [];
 
@@ -43,6 +43,7 @@ public sealed class FeedbackRequest : IOwned, IVersioned
     }
 
     public Guid Id { get; private set; }
+    public Guid RoundId { get; private set; }
     public string OwnerId { get; private set; } = "";
     public string RespondentName { get; private set; } = "";
     public Relationship Relationship { get; private set; }
@@ -55,63 +56,47 @@ public sealed class FeedbackRequest : IOwned, IVersioned
     public Guid Version { get; private set; }
     public IReadOnlyList<FeedbackRating> Ratings => _ratings;
 
-    /// <summary>Creates a request and the secret token for its link (256 random bits, URL-safe).</summary>
-    public static (FeedbackRequest Request, string Token) Create(
-        string ownerId, string respondentName, Relationship relationship, DateTime nowUtc, int lifetimeDays = DefaultLifetimeDays)
+    /// <summary>Creates a request and the secret token for its link (256 random bits, URL-safe); it works until <paramref name="expiresAtUtc"/>.</summary>
+    internal static (FeedbackRequest Request, string Token) Create(
+        Guid roundId, string ownerId, string respondentName, Relationship relationship, DateTime nowUtc, DateTime expiresAtUtc)
     {
         if (!Enum.IsDefined(relationship))
         {
             throw new DomainException("Choose how you know this person: peer, mentor, supervisor, direct report or other.");
         }
 
-        Guard.Range(lifetimeDays, "The link's lifetime in days", 1, MaxLifetimeDays);
         var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
         var request = new FeedbackRequest
         {
             Id = Guid.NewGuid(),
+            RoundId = roundId,
             OwnerId = Guard.Text(ownerId, "An owner", 450),
             RespondentName = Guard.Text(respondentName, "The person's name", NameMaxLength),
             Relationship = relationship,
             TokenHash = HashToken(token),
             CreatedAtUtc = nowUtc,
-            ExpiresAtUtc = nowUtc.AddDays(lifetimeDays),
+            ExpiresAtUtc = expiresAtUtc,
             Version = Guid.NewGuid(),
         };
         return (request, token);
     }
 
     /// <summary>
-    /// Rebuilds a request from an export. Its link cannot come back (only a hash of the token was ever kept), so a
-    /// request that was still waiting is restored as revoked; answers and comments are kept.
+    /// Rebuilds a link from an export: who was asked, how they relate, and what became of it. Its token cannot
+    /// come back (only a hash was ever kept) and answers are never exported, so it holds no answers and, if it was
+    /// still waiting, stays as it was: answered, withdrawn, or ended with its round.
     /// </summary>
-    public static FeedbackRequest Restore(string ownerId, string respondentName, Relationship relationship, DateTime createdAtUtc, DateTime expiresAtUtc,
-        DateTime? revokedAtUtc, DateTime? submittedAtUtc, string? comment, IEnumerable<(string Skill, int? Level)> ratings, CareerCatalog catalog, DateTime nowUtc)
+    internal static FeedbackRequest Restore(Guid roundId, string ownerId, string respondentName, Relationship relationship, DateTime createdAtUtc,
+        DateTime expiresAtUtc, DateTime? revokedAtUtc, DateTime? submittedAtUtc)
     {
         if (expiresAtUtc < createdAtUtc)
         {
             throw new DomainException("A feedback request cannot expire before it was created.");
         }
 
-        var (request, _) = Create(ownerId, respondentName, relationship, createdAtUtc);
-        request.ExpiresAtUtc = expiresAtUtc;
-        foreach (var (skill, level) in ratings)
-        {
-            if (catalog.FindSkill(skill) is null)
-            {
-                throw new DomainException($"'{skill}' is not a skill in the catalog.");
-            }
-
-            if (request._ratings.Any(r => r.SkillSlug == skill))
-            {
-                throw new DomainException($"Feedback from {request.RespondentName} answers '{skill}' twice.");
-            }
-
-            request._ratings.Add(new FeedbackRating(skill, level is null ? null : ProficiencyLevel.From(level.Value)));
-        }
-
-        request.Comment = Guard.OptionalText(comment, "The comment", CommentMaxLength);
+        var (request, _) = Create(roundId, ownerId, respondentName, relationship, createdAtUtc, expiresAtUtc);
         request.SubmittedAtUtc = submittedAtUtc;
-        request.RevokedAtUtc = submittedAtUtc is null ? revokedAtUtc ?? nowUtc : revokedAtUtc;
+        request.RevokedAtUtc = submittedAtUtc is null ? revokedAtUtc : null;
         return request;
     }
 
@@ -131,7 +116,7 @@ public sealed class FeedbackRequest : IOwned, IVersioned
         : nowUtc >= ExpiresAtUtc ? FeedbackStatus.Expired
         : FeedbackStatus.Waiting;
 
-    public void Revoke(DateTime nowUtc)
+    internal void Revoke(DateTime nowUtc)
     {
         if (SubmittedAtUtc is not null)
         {
@@ -146,7 +131,7 @@ public sealed class FeedbackRequest : IOwned, IVersioned
     /// Records the respondent's answers once. Levels are 1–5 or null for "can't say"; every rated skill must be
     /// in the catalog.
     /// </summary>
-    public void Submit(IReadOnlyDictionary<string, int?> ratings, string? comment, CareerCatalog catalog, DateTime nowUtc)
+    internal void Submit(IReadOnlyDictionary<string, int?> ratings, string? comment, CareerCatalog catalog, DateTime nowUtc)
     {
         switch (StatusAt(nowUtc))
         {
@@ -155,7 +140,7 @@ public sealed class FeedbackRequest : IOwned, IVersioned
             case FeedbackStatus.Revoked:
                 throw new DomainException("This feedback link has been withdrawn and no longer accepts answers.");
             case FeedbackStatus.Expired:
-                throw new DomainException("This feedback link has expired and no longer accepts answers.");
+                throw new DomainException("This feedback round has closed, so the link no longer accepts answers.");
         }
 
         var answers = new List<FeedbackRating>();
@@ -178,6 +163,34 @@ public sealed class FeedbackRequest : IOwned, IVersioned
         _ratings.Clear();
         _ratings.AddRange(answers);
         SubmittedAtUtc = nowUtc;
+        Touch();
+    }
+
+    /// <summary>The answers as the aggregation takes them: no name, no time.</summary>
+    internal FeedbackAnswer ToAnswer() =>
+        new(Relationship, _ratings.ToDictionary(r => r.SkillSlug, r => r.Level?.Value), Comment);
+
+    /// <summary>Forgets the answers once they are folded into the round's results; the link stays "answered".</summary>
+    internal void EraseAnswers()
+    {
+        _ratings.Clear();
+        Comment = null;
+        Touch();
+    }
+
+    /// <summary>A link that was not answered stops working when its round closes early.</summary>
+    internal void EndAt(DateTime closedAtUtc)
+    {
+        if (SubmittedAtUtc is null && RevokedAtUtc is null && closedAtUtc < ExpiresAtUtc)
+        {
+            ExpiresAtUtc = closedAtUtc;
+            Touch();
+        }
+    }
+
+    internal void ExtendTo(DateTime expiresAtUtc)
+    {
+        ExpiresAtUtc = expiresAtUtc;
         Touch();
     }
 

@@ -3,8 +3,14 @@ using CareerPath.Domain.Skills;
 
 namespace CareerPath.Domain.Assessment;
 
-/// <summary>Answers pooled for display: one relationship group, or the unattributed pool.</summary>
-public sealed record FeedbackGroup(string Label, Relationship? Relationship, int Responses, IReadOnlyDictionary<string, double> Averages);
+/// <summary>
+/// One column of a round's results: everyone who answered (<see cref="Relationship"/> null, "All others") or one
+/// relationship group. A skill is missing from <see cref="Averages"/> when showing it could point to someone.
+/// </summary>
+public sealed record FeedbackGroup(Relationship? Relationship, int Responses, IReadOnlyDictionary<string, double> Averages)
+{
+    public string Label => Relationship is { } r ? FeedbackAggregation.Label(r) : "All others";
+}
 
 /// <summary>A skill where others see the user at least one level differently from how they see themselves.</summary>
 public sealed record BlindSpot(Skill Skill, int SelfLevel, double OthersAverage)
@@ -14,69 +20,84 @@ public sealed record BlindSpot(Skill Skill, int SelfLevel, double OthersAverage)
     public bool OthersRateHigher => Difference > 0;
 }
 
-public sealed record FeedbackSummary(
-    int ResponseCount,
-    IReadOnlyList<FeedbackGroup> Groups,
-    IReadOnlyDictionary<string, double> OthersAverage,
-    IReadOnlyList<BlindSpot> BlindSpots,
-    IReadOnlyList<string> Comments);
+/// <summary>
+/// What a closed round shows: only aggregates that no combination of can single out one respondent. Comments carry
+/// no name and are in an order unrelated to when they arrived.
+/// </summary>
+public sealed record FeedbackResults(int AnswerCount, FeedbackGroup Overall, IReadOnlyList<FeedbackGroup> Groups, IReadOnlyList<string> Comments)
+{
+    /// <summary>Skills where the shown "all others" average is a level or more from the user's own rating.</summary>
+    public IReadOnlyList<BlindSpot> BlindSpots(CareerCatalog catalog, IReadOnlyDictionary<string, int>? selfRatings)
+    {
+        if (selfRatings is null)
+        {
+            return [];
+        }
+
+        return catalog.Skills
+            .Where(s => selfRatings.ContainsKey(s.Slug) && Overall.Averages.ContainsKey(s.Slug))
+            .Select(s => new BlindSpot(s, selfRatings[s.Slug], Overall.Averages[s.Slug]))
+            .Where(b => Math.Abs(b.Difference) >= 1.0)
+            .OrderByDescending(b => Math.Abs(b.Difference))
+            .ThenBy(b => b.Skill.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>One respondent's answers, as the aggregation sees them: no name, no time.</summary>
+public sealed record FeedbackAnswer(Relationship Relationship, IReadOnlyDictionary<string, int?> Levels, string? Comment);
 
 public static class FeedbackAggregation
 {
-    /// <summary>Below this many responses a relationship group is not shown on its own.</summary>
-    public const int MinimumGroupSize = 2;
+    /// <summary>The fewest answers behind any figure that is shown.</summary>
+    public const int MinimumGroupSize = 3;
 
     /// <summary>
-    /// Aggregates answered requests by relationship. Groups with fewer than two responses are pooled into one
-    /// unattributed group, shown only if the pool itself has two or more; a single supervisor's answers never get a
-    /// column of their own. Comments are returned in a
-    /// stable order that does not follow the order people answered in.
+    /// Aggregates a round's answers so that no shown figure, alone or subtracted from any other, is one person's
+    /// rating. For each skill, counting only the people who rated it:
+    /// <list type="bullet">
+    /// <item>"All others" is shown only with at least three raters;</item>
+    /// <item>a relationship group is shown only with at least three raters, and only while what is left of "all
+    /// others" after the shown groups is zero or at least three raters (otherwise the smallest shown group is
+    /// hidden, which leaves at least four).</item>
+    /// </list>
+    /// With fewer than three answers in all, nothing is shown and there are no comments. Comments are sorted by
+    /// their text, so their order says nothing about who answered when.
     /// </summary>
-    public static FeedbackSummary Summarize(CareerCatalog catalog, IEnumerable<FeedbackRequest> requests, IReadOnlyDictionary<string, int>? selfRatings)
+    public static FeedbackResults Aggregate(CareerCatalog catalog, IReadOnlyCollection<FeedbackAnswer> answers)
     {
-        var answered = requests.Where(r => r.SubmittedAtUtc is not null).ToList();
-        var groups = new List<FeedbackGroup>();
-        var pooled = new List<FeedbackRequest>();
-        foreach (var group in answered.GroupBy(r => r.Relationship).OrderBy(g => g.Key))
-        {
-            if (group.Count() >= MinimumGroupSize)
-            {
-                groups.Add(new FeedbackGroup(Label(group.Key), group.Key, group.Count(), Averages(catalog, group)));
-            }
-            else
-            {
-                pooled.AddRange(group);
-            }
-        }
-
-        // The pool is shown only when it is itself big enough; otherwise its answers count towards the overall
-        // average alone, so no column is one person's answers.
-        if (pooled.Count >= MinimumGroupSize)
-        {
-            groups.Add(new FeedbackGroup(groups.Count == 0 ? "Others" : "Others (small groups pooled)", null, pooled.Count, Averages(catalog, pooled)));
-        }
-
-        var overall = Averages(catalog, answered);
-        var blindSpots = new List<BlindSpot>();
-        if (selfRatings is not null)
+        var overall = new Dictionary<string, double>();
+        var groupAverages = Enum.GetValues<Relationship>().ToDictionary(r => r, _ => new Dictionary<string, double>());
+        if (answers.Count >= MinimumGroupSize)
         {
             foreach (var skill in catalog.Skills)
             {
-                if (selfRatings.TryGetValue(skill.Slug, out var self) && overall.TryGetValue(skill.Slug, out var others) && Math.Abs(others - self) >= 1.0)
+                var raters = answers
+                    .Where(a => a.Levels.TryGetValue(skill.Slug, out var level) && level is not null)
+                    .Select(a => (a.Relationship, Level: a.Levels[skill.Slug]!.Value))
+                    .ToList();
+                if (raters.Count < MinimumGroupSize)
                 {
-                    blindSpots.Add(new BlindSpot(skill, self, others));
+                    continue;
+                }
+
+                overall[skill.Slug] = Average(raters.Select(r => r.Level));
+                foreach (var group in ShownGroups(raters))
+                {
+                    groupAverages[group.Key][skill.Slug] = Average(group.Select(r => r.Level));
                 }
             }
         }
 
-        // One person's comment, with only one person answering, would be theirs by name: wait for a second.
-        var comments = answered.Count < MinimumGroupSize ? [] : answered.Where(r => r.Comment is not null).Select(r => r.Comment!).Order(StringComparer.Ordinal).ToList();
-        return new FeedbackSummary(
-            answered.Count,
-            groups,
-            overall,
-            blindSpots.OrderByDescending(b => Math.Abs(b.Difference)).ThenBy(b => b.Skill.Name, StringComparer.Ordinal).ToList(),
-            comments);
+        var groups = groupAverages
+            .Where(g => g.Value.Count > 0)
+            .OrderBy(g => g.Key)
+            .Select(g => new FeedbackGroup(g.Key, answers.Count(a => a.Relationship == g.Key), g.Value))
+            .ToList();
+        var comments = answers.Count < MinimumGroupSize
+            ? []
+            : answers.Select(a => a.Comment).OfType<string>().Where(c => c.Length > 0).Order(StringComparer.Ordinal).ToList();
+        return new FeedbackResults(answers.Count, new FeedbackGroup(null, answers.Count, overall), groups, comments);
     }
 
     public static string Label(Relationship relationship) => relationship switch
@@ -88,13 +109,19 @@ public static class FeedbackAggregation
         _ => "Others",
     };
 
-    /// <summary>A skill's average is shown only when at least two people rated it, so no cell is one person's answer.</summary>
-    private static Dictionary<string, double> Averages(CareerCatalog catalog, IEnumerable<FeedbackRequest> requests)
+    private static List<IGrouping<Relationship, (Relationship Relationship, int Level)>> ShownGroups(List<(Relationship Relationship, int Level)> raters)
     {
-        var ratings = requests.SelectMany(r => r.Ratings).Where(r => r.Level is not null).ToList();
-        return catalog.Skills
-            .Select(s => (s.Slug, Levels: ratings.Where(r => r.SkillSlug == s.Slug).Select(r => r.Level!.Value.Value).ToList()))
-            .Where(x => x.Levels.Count >= MinimumGroupSize)
-            .ToDictionary(x => x.Slug, x => Math.Round(x.Levels.Average(), 2));
+        var shown = raters.GroupBy(r => r.Relationship).Where(g => g.Count() >= MinimumGroupSize).ToList();
+        var leftOver = raters.Count - shown.Sum(g => g.Count());
+        if (leftOver is > 0 and < MinimumGroupSize)
+        {
+            // Hiding the smallest shown group moves at least three more raters into the remainder.
+            var smallest = shown.OrderBy(g => g.Count()).ThenByDescending(g => g.Key).First();
+            shown.Remove(smallest);
+        }
+
+        return shown;
     }
+
+    private static double Average(IEnumerable<int> levels) => Math.Round(levels.Average(), 2);
 }

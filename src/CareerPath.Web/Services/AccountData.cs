@@ -15,13 +15,19 @@ public sealed record AccountExport(
     DateTime ExportedAtUtc,
     AccountExport.ProfileData Profile,
     IReadOnlyList<AccountExport.AuditData> Audits,
-    IReadOnlyList<AccountExport.FeedbackData> FeedbackRequests,
+    IReadOnlyList<AccountExport.FeedbackRoundData>? FeedbackRounds,
     AccountExport.AspirationData? Aspiration,
     IReadOnlyList<AccountExport.RoadmapData> Roadmaps,
     IReadOnlyList<AccountExport.GoalData> Goals)
 {
     public const string FormatName = "careerpath-export";
-    public const int CurrentVersion = 1;
+
+    /// <summary>Version 2 holds feedback as rounds with their aggregated results only; version 1 files still import.</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>Version 1 only: one entry per respondent. Imported as one closed round, aggregated; never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FeedbackData>? FeedbackRequests { get; init; }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -38,6 +44,18 @@ public sealed record AccountExport(
     public sealed record AuditData(AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, IReadOnlyList<RatingData> Ratings);
 
     public sealed record AnswerData(string Skill, int? Level);
+
+    /// <summary>A link that was sent: to whom, and what became of it. Never the answers.</summary>
+    public sealed record FeedbackLinkData(string RespondentName, Relationship Relationship, DateTime CreatedAtUtc, FeedbackStatus Status,
+        DateTime? AnsweredAtUtc, DateTime? RevokedAtUtc);
+
+    /// <summary>One column of results as the page shows it; no relationship means "all others".</summary>
+    public sealed record FeedbackGroupData(Relationship? Relationship, int Responses, IReadOnlyDictionary<string, double> Averages);
+
+    public sealed record FeedbackResultsData(int Answers, IReadOnlyList<FeedbackGroupData> Groups, IReadOnlyList<string> Comments);
+
+    public sealed record FeedbackRoundData(string Name, DateTime CreatedAtUtc, DateTime ClosesAtUtc, DateTime? ClosedAtUtc,
+        IReadOnlyList<FeedbackLinkData> Links, FeedbackResultsData? Results);
 
     public sealed record FeedbackData(string RespondentName, Relationship Relationship, DateTime CreatedAtUtc, DateTime ExpiresAtUtc,
         DateTime? RevokedAtUtc, DateTime? SubmittedAtUtc, string? Comment, IReadOnlyList<AnswerData> Answers);
@@ -69,19 +87,20 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         await using var db = await userData.OpenAsync();
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == db.CurrentOwnerId);
         var audits = await db.SkillAudits.AsNoTracking().OrderBy(a => a.StartedAtUtc).ToListAsync();
-        var requests = await db.FeedbackRequests.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), now);
+        var rounds = await db.FeedbackRounds.AsNoTracking().AsSplitQuery().Include(r => r.Requests).OrderBy(r => r.CreatedAtUtc).ToListAsync();
         var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
         var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
         var goals = await db.Goals.AsNoTracking().OrderBy(g => g.CreatedOn).ToListAsync();
         return new AccountExport(
             AccountExport.FormatName,
             AccountExport.CurrentVersion,
-            clock.GetUtcNow().UtcDateTime,
+            now,
             new(user.Email, user.DisplayName, user.CurrentRoleSlug),
             audits.Select(a => new AccountExport.AuditData(a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc,
                 a.Ratings.Select(r => new AccountExport.RatingData(r.SkillSlug, r.Level.Value, r.Evidence)).ToList())).ToList(),
-            requests.Select(r => new AccountExport.FeedbackData(r.RespondentName, r.Relationship, r.CreatedAtUtc, r.ExpiresAtUtc, r.RevokedAtUtc, r.SubmittedAtUtc, r.Comment,
-                r.Ratings.Select(x => new AccountExport.AnswerData(x.SkillSlug, x.Level?.Value)).ToList())).ToList(),
+            rounds.Select(r => ExportRound(r, now)).ToList(),
             aspiration is null ? null : new(aspiration.NextRoleSlug, aspiration.FiveYearRoleSlug, aspiration.TrackSlug, aspiration.TimeframeMonths,
                 aspiration.Motivation, aspiration.WantMore, aspiration.WantLess, aspiration.Weights.ToDictionary(w => w.FactorSlug, w => w.Weight)),
             roadmaps.Select(r => new AccountExport.RoadmapData(r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc,
@@ -117,7 +136,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         }
 
         await using var db = await userData.OpenAsync();
-        if (await db.SkillAudits.AnyAsync() || await db.FeedbackRequests.AnyAsync() || await db.CareerAspirations.AnyAsync()
+        if (await db.SkillAudits.AnyAsync() || await db.FeedbackRounds.AnyAsync() || await db.CareerAspirations.AnyAsync()
             || await db.Roadmaps.AnyAsync() || await db.Goals.AnyAsync())
         {
             throw new DomainException("This account already holds data. Import into a new, empty account so nothing is overwritten.");
@@ -139,10 +158,9 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
                     (a.Ratings ?? []).Select(r => (r.Skill, r.Level, r.Evidence)), catalog));
             }
 
-            foreach (var f in export.FeedbackRequests ?? [])
+            foreach (var round in ImportRounds(export, owner, catalog, now))
             {
-                db.FeedbackRequests.Add(FeedbackRequest.Restore(owner, f.RespondentName, f.Relationship, f.CreatedAtUtc, f.ExpiresAtUtc, f.RevokedAtUtc,
-                    f.SubmittedAtUtc, f.Comment, (f.Answers ?? []).Select(x => (x.Skill, x.Level)), catalog, now));
+                db.FeedbackRounds.Add(round);
             }
 
             if (export.Aspiration is { } asp)
@@ -182,7 +200,64 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         }
 
         await db.SaveChangesAsync();
-        return $"Imported {Format.Plural(export.Audits?.Count ?? 0, "audit")}, {Format.Plural(export.FeedbackRequests?.Count ?? 0, "feedback request")}, " +
+        return $"Imported {Format.Plural(export.Audits?.Count ?? 0, "audit")}, {Format.Plural(export.FeedbackRounds?.Count ?? (export.FeedbackRequests is { Count: > 0 } ? 1 : 0), "feedback round")}, " +
             $"{Format.Plural(export.Roadmaps?.Count ?? 0, "roadmap")} and {Format.Plural(export.Goals?.Count ?? 0, "goal")}.";
     }
+
+    private static AccountExport.FeedbackRoundData ExportRound(FeedbackRound round, DateTime now)
+    {
+        var results = round.Results();
+        return new AccountExport.FeedbackRoundData(round.Name, round.CreatedAtUtc, round.ClosesAtUtc, round.ClosedAtUtc,
+            round.Requests.OrderBy(r => r.CreatedAtUtc)
+                .Select(r => new AccountExport.FeedbackLinkData(r.RespondentName, r.Relationship, r.CreatedAtUtc, r.StatusAt(now), r.SubmittedAtUtc, r.RevokedAtUtc))
+                .ToList(),
+            results is null ? null : new AccountExport.FeedbackResultsData(results.AnswerCount,
+                results.Groups.Prepend(results.Overall).Select(g => new AccountExport.FeedbackGroupData(g.Relationship, g.Responses, g.Averages)).ToList(),
+                results.Comments));
+    }
+
+    private static IEnumerable<FeedbackRound> ImportRounds(AccountExport export, string owner, Domain.Catalog.CareerCatalog catalog, DateTime now)
+    {
+        foreach (var r in export.FeedbackRounds ?? [])
+        {
+            var groups = r.Results?.Groups ?? [];
+            if (r.Results is not null && (groups.Any(g => g is null) || groups.Count(g => g.Relationship is null) != 1))
+            {
+                throw new DomainException($"The results of the feedback round '{r.Name}' need exactly one \"all others\" group.");
+            }
+
+            var results = r.Results is null ? null : new FeedbackResults(r.Results.Answers,
+                ToGroup(groups.Single(g => g.Relationship is null)),
+                groups.Where(g => g.Relationship is not null).Select(ToGroup).ToList(),
+                r.Results.Comments ?? []);
+            yield return FeedbackRound.Restore(owner, r.Name, r.CreatedAtUtc, r.ClosesAtUtc, r.ClosedAtUtc,
+                (r.Links ?? []).Select(l => l is null
+                    ? throw new DomainException($"The feedback round '{r.Name}' has an empty link entry.")
+                    : (l.RespondentName, l.Relationship, l.CreatedAtUtc, l.RevokedAtUtc, l.AnsweredAtUtc)),
+                results, catalog, now);
+        }
+
+        // A version 1 file holds each respondent's answers: they are folded into one closed round, by the same rule
+        // as any round, and go no further.
+        if (export.FeedbackRequests is { Count: > 0 } requests)
+        {
+            if (requests.Any(f => f is null))
+            {
+                throw new DomainException("The feedback list has an empty entry.");
+            }
+
+            var answered = requests.Where(f => f.SubmittedAtUtc is not null).ToList();
+            var answers = answered.Select(f => new FeedbackAnswer(f.Relationship,
+                (f.Answers ?? []).GroupBy(a => a.Skill).ToDictionary(g => g.Key, g => g.First().Level), f.Comment)).ToList();
+            var created = requests.Min(f => f.CreatedAtUtc);
+            var closes = requests.Max(f => f.ExpiresAtUtc);
+            var closed = closes < now ? closes : now;
+            var results = answers.Count >= FeedbackAggregation.MinimumGroupSize ? FeedbackAggregation.Aggregate(catalog, answers) : null;
+            yield return FeedbackRound.Restore(owner, "Earlier feedback", created, closes, closed < created ? created : closed,
+                requests.Select(f => (f.RespondentName, f.Relationship, f.CreatedAtUtc, f.RevokedAtUtc, f.SubmittedAtUtc)), results, catalog, now);
+        }
+    }
+
+    private static FeedbackGroup ToGroup(AccountExport.FeedbackGroupData g) =>
+        new(g.Relationship, g.Responses, g.Averages ?? new Dictionary<string, double>());
 }

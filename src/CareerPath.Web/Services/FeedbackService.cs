@@ -1,59 +1,186 @@
 using CareerPath.Data;
 using CareerPath.Domain.Assessment;
+using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Services;
 
-public sealed record CreatedFeedbackRequest(FeedbackRequest Request, string Token);
+public sealed record CreatedFeedbackLink(FeedbackRequest Request, string Token);
 
-/// <summary>The signed-in user's feedback requests and what came back.</summary>
+/// <summary>The signed-in user's feedback rounds: their links, and the results of the rounds that closed.</summary>
 public sealed class FeedbackService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
 {
-    public async Task<CreatedFeedbackRequest> CreateAsync(string respondentName, Relationship relationship, int lifetimeDays)
-    {
-        await using var db = await userData.OpenAsync();
-        var (request, token) = FeedbackRequest.Create(db.CurrentOwnerId!, respondentName, relationship, Now, lifetimeDays);
-        db.FeedbackRequests.Add(request);
-        await db.SaveChangesAsync();
-        return new CreatedFeedbackRequest(request, token);
-    }
-
-    public async Task<IReadOnlyList<FeedbackRequest>> ListAsync()
-    {
-        await using var db = await userData.OpenAsync();
-        return await db.FeedbackRequests.AsNoTracking().OrderByDescending(r => r.CreatedAtUtc).ToListAsync();
-    }
-
-    public async Task RevokeAsync(Guid id)
-    {
-        await using var db = await userData.OpenAsync();
-        var request = await db.FeedbackRequests.FirstOrDefaultAsync(r => r.Id == id)
-            ?? throw new NotFoundException("That feedback request does not exist or is not yours.");
-        request.Revoke(Now);
-        await db.SaveOrConflictAsync("feedback request");
-    }
-
-    /// <summary>Answers aggregated by relationship, next to the latest completed self-ratings.</summary>
-    public async Task<FeedbackSummary> SummarizeAsync(SkillAudit? selfAudit)
-    {
-        var catalog = await catalogProvider.GetAsync();
-        var requests = await ListAsync();
-        var self = selfAudit?.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value);
-        return FeedbackAggregation.Summarize(catalog, requests, self);
-    }
-
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>Every round, newest first, after closing the ones whose date has passed.</summary>
+    public async Task<IReadOnlyList<FeedbackRound>> ListRoundsAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), Now);
+        return await db.FeedbackRounds.AsNoTracking().AsSplitQuery()
+            .Include(r => r.Requests)
+            .OrderByDescending(r => r.CreatedAtUtc)
+            .ToListAsync();
+    }
+
+    /// <summary>The newest results, for comparing with one's own ratings elsewhere (roadmap, results).</summary>
+    public async Task<FeedbackResults?> LatestResultsAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        return await FeedbackRounds.LatestResultsAsync(db, await catalogProvider.GetAsync(), Now);
+    }
+
+    public async Task<FeedbackRound> StartRoundAsync(string name, DateOnly closesOn)
+    {
+        await using var db = await userData.OpenAsync();
+        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), Now);
+        if (await db.FeedbackRounds.AnyAsync(r => r.ClosedAtUtc == null))
+        {
+            throw new DomainException("You already have an open round. Add people to it, or close it before starting another.");
+        }
+
+        var round = FeedbackRound.Start(db.CurrentOwnerId!, name, closesOn, Now);
+        db.FeedbackRounds.Add(round);
+        await db.SaveChangesAsync();
+        return round;
+    }
+
+    public Task<CreatedFeedbackLink> AskAsync(Guid roundId, string respondentName, Relationship relationship) =>
+        ChangeAsync(roundId, (round, _) =>
+        {
+            var (request, token) = round.Ask(respondentName, relationship, Now);
+            return new CreatedFeedbackLink(request, token);
+        });
+
+    public Task RevokeAsync(Guid roundId, Guid requestId) =>
+        ChangeAsync(roundId, (round, _) =>
+        {
+            round.Revoke(requestId, Now);
+            return true;
+        });
+
+    public Task RescheduleAsync(Guid roundId, DateOnly closesOn) =>
+        ChangeAsync(roundId, (round, _) =>
+        {
+            round.Reschedule(closesOn, Now);
+            return true;
+        });
+
+    /// <summary>Closes a round now: its results are computed once and its answers erased.</summary>
+    public Task CloseAsync(Guid roundId) =>
+        ChangeAsync(roundId, (round, catalog) =>
+        {
+            round.Close(catalog, Now);
+            return true;
+        });
+
+    private async Task<T> ChangeAsync<T>(Guid roundId, Func<FeedbackRound, CareerCatalog, T> change)
+    {
+        await using var db = await userData.OpenAsync();
+        var catalog = await catalogProvider.GetAsync();
+        var round = await db.FeedbackRounds.Include(r => r.Requests).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == roundId)
+            ?? throw new NotFoundException("That feedback round does not exist or is not yours.");
+        if (round.IsDue(Now))
+        {
+            round.Close(catalog, Now);
+            await db.SaveOrConflictAsync("feedback round");
+            throw new DomainException($"The round '{round.Name}' closed on {round.ClosesOn:d MMM yyyy}; its results are below.");
+        }
+
+        var result = change(round, catalog);
+        await db.SaveOrConflictAsync("feedback round");
+        return result;
+    }
 }
 
-/// <summary>What a respondent may see: whose feedback it is, how they know them, and the questions.</summary>
-public sealed record Questionnaire(string ForName, Relationship Relationship, FeedbackStatus Status, DateTime ExpiresAtUtc);
+/// <summary>Rules every reader of feedback applies: a round whose date has passed is closed before anything is read.</summary>
+public static class FeedbackRounds
+{
+    /// <summary>Closes the due rounds the context can see (one owner's, or every owner's for the background closer).</summary>
+    public static async Task<int> CloseDueAsync(CareerPathDbContext db, CareerCatalog catalog, DateTime nowUtc, bool allOwners = false)
+    {
+        var query = allOwners ? db.FeedbackRounds.IgnoreQueryFilters() : db.FeedbackRounds;
+        var due = await query.Where(r => r.ClosedAtUtc == null && r.ClosesAtUtc <= nowUtc).Select(r => r.Id).ToListAsync();
+        var closed = 0;
+        foreach (var id in due)
+        {
+            var round = await query.Include(r => r.Requests).AsSplitQuery().FirstAsync(r => r.Id == id);
+            var owner = db.CurrentOwnerId;
+            db.CurrentOwnerId = round.OwnerId;
+            try
+            {
+                round.Close(catalog, nowUtc);
+                await db.SaveChangesAsync();
+                closed++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another request closed it (or an answer arrived) first; whoever won, it is closed once.
+            }
+            finally
+            {
+                db.CurrentOwnerId = owner;
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return closed;
+    }
+
+    public static async Task<FeedbackResults?> LatestResultsAsync(CareerPathDbContext db, CareerCatalog catalog, DateTime nowUtc)
+    {
+        await CloseDueAsync(db, catalog, nowUtc);
+        var latest = await db.FeedbackRounds.AsNoTracking()
+            .Where(r => r.ClosedAtUtc != null && r.AnswerCount >= FeedbackAggregation.MinimumGroupSize)
+            .OrderByDescending(r => r.ClosedAtUtc)
+            .FirstOrDefaultAsync();
+        return latest?.Results();
+    }
+}
+
+/// <summary>
+/// Closes rounds on their date even when their owner does not visit, so answers are folded into results and erased
+/// on time rather than whenever someone next looks.
+/// </summary>
+public sealed class FeedbackRoundCloser(IDbContextFactory<CareerPathDbContext> dbFactory, CatalogProvider catalogProvider, TimeProvider clock,
+    ILogger<FeedbackRoundCloser> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+                var closed = await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), clock.GetUtcNow().UtcDateTime, allOwners: true);
+                if (closed > 0)
+                {
+                    logger.LogInformation("Closed {Count} feedback rounds that reached their closing date.", closed);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Closing due feedback rounds failed; trying again in {Interval}.", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+/// <summary>What a respondent may see: whose feedback it is, how they know them, and until when they can answer.</summary>
+public sealed record Questionnaire(string ForName, Relationship Relationship, FeedbackStatus Status, DateTime ClosesAtUtc);
 
 /// <summary>
 /// The anonymous side of feedback: a person with a link sees one questionnaire and can answer it once.
 /// The token is the only key; it is hashed and compared in constant time, and nothing else is reachable.
 /// </summary>
-public sealed class RespondentService(Microsoft.EntityFrameworkCore.IDbContextFactory<CareerPathDbContext> dbFactory, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class RespondentService(IDbContextFactory<CareerPathDbContext> dbFactory, CatalogProvider catalogProvider, TimeProvider clock)
 {
     public const string InvalidLinkMessage = "This feedback link is not valid. Check that you copied the whole link, or ask for a new one.";
 
@@ -74,18 +201,27 @@ public sealed class RespondentService(Microsoft.EntityFrameworkCore.IDbContextFa
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await FindAsync(db, token) ?? throw new DomainException(InvalidLinkMessage);
+        var round = await db.FeedbackRounds.IgnoreQueryFilters().Include(r => r.Requests).AsSplitQuery().FirstAsync(r => r.Id == request.RoundId);
         var catalog = await catalogProvider.GetAsync();
-        request.Submit(ratings, comment, catalog, Now);
 
-        // The respondent writes to exactly this one request, on behalf of its owner.
-        db.CurrentOwnerId = request.OwnerId;
+        // The respondent writes to exactly this one round, on behalf of its owner.
+        db.CurrentOwnerId = round.OwnerId;
+        if (round.IsDue(Now))
+        {
+            round.Close(catalog, Now);
+            await db.SaveChangesAsync();
+            throw new DomainException("This feedback round has closed, so the link no longer accepts answers.");
+        }
+
+        round.Submit(request.Id, ratings, comment, catalog, Now);
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("This feedback has already been submitted, so nothing was changed. Thank you!");
+            // The same link was submitted twice at once, or the round closed at that moment.
+            throw new DomainException("This link has just been answered or its round has just closed, so nothing was changed.");
         }
     }
 
@@ -100,7 +236,7 @@ public sealed class RespondentService(Microsoft.EntityFrameworkCore.IDbContextFa
 
         // The one place personal data is read without an owner: the token itself is the credential.
         var hash = FeedbackRequest.HashToken(token);
-        var request = await db.FeedbackRequests.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.TokenHash == hash);
+        var request = await db.FeedbackRequests.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.TokenHash == hash);
         return request is not null && request.Matches(token) ? request : null;
     }
 }

@@ -63,8 +63,9 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
             return new RoadmapView(roadmap, path, null, null, latest, false);
         }
 
-        var feedback = await db.FeedbackRequests.AsNoTracking().Where(r => r.SubmittedAtUtc != null).ToListAsync();
-        var others = FeedbackAggregation.Summarize(catalog, feedback, null).OthersAverage;
+        // Only a closed round's "all others" figures, exactly as the feedback page shows them.
+        var others = (await FeedbackRounds.LatestResultsAsync(db, catalog, clock.GetUtcNow().UtcDateTime))?.Overall.Averages
+            ?? new Dictionary<string, double>();
         var levels = latest.Ratings.ToDictionary(
             r => r.SkillSlug,
             r => RoadmapPlanner.Blend(r.Level.Value, others.TryGetValue(r.SkillSlug, out var avg) ? avg : null));

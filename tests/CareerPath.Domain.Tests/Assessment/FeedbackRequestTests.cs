@@ -14,8 +14,10 @@ public sealed class FeedbackRequestTests
     private static CareerCatalog NewCatalog() =>
         new CatalogBuilder().WithSkill("planning").WithSkill("data-analysis").WithSkill("stakeholders").Build();
 
-    private static FeedbackRequest NewRequest(int lifetimeDays = FeedbackRequest.DefaultLifetimeDays) =>
-        FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now, lifetimeDays).Request;
+    private const int LifetimeDays = 30;
+
+    private static FeedbackRequest NewRequest(int lifetimeDays = LifetimeDays) =>
+        FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(lifetimeDays)).Request;
 
     private static Dictionary<string, int?> Answers(int? planning, int? dataAnalysis) =>
         new() { ["planning"] = planning, ["data-analysis"] = dataAnalysis };
@@ -37,7 +39,7 @@ public sealed class FeedbackRequestTests
     [Fact]
     public void Create_records_the_respondent_and_the_link_lifetime()
     {
-        var (request, _) = FeedbackRequest.Create("owner", "  Priya Shah  ", Relationship.Mentor, Now, 7);
+        var (request, _) = FeedbackRequest.Create(Guid.Empty, "owner", "  Priya Shah  ", Relationship.Mentor, Now, Now.AddDays(7));
 
         Assert.Equal("owner", request.OwnerId);
         Assert.Equal("Priya Shah", request.RespondentName);
@@ -51,17 +53,9 @@ public sealed class FeedbackRequestTests
     }
 
     [Fact]
-    public void Create_defaults_the_link_lifetime_to_thirty_days()
-    {
-        var (request, _) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
-
-        Assert.Equal(Now.AddDays(30), request.ExpiresAtUtc);
-    }
-
-    [Fact]
     public void Create_returns_a_url_safe_token_carrying_256_random_bits()
     {
-        var (_, token) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
+        var (_, token) = FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(LifetimeDays));
 
         Assert.True(token.Length >= 43, $"The token has only {token.Length} characters.");
         Assert.Matches(new Regex("^[A-Za-z0-9_-]+$"), token);
@@ -71,7 +65,7 @@ public sealed class FeedbackRequestTests
     [Fact]
     public void Create_stores_only_the_sha256_hex_hash_of_the_token()
     {
-        var (request, token) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
+        var (request, token) = FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(LifetimeDays));
 
         var expected = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
         Assert.NotEqual(token, request.TokenHash);
@@ -85,8 +79,8 @@ public sealed class FeedbackRequestTests
     [Fact]
     public void Two_requests_get_different_tokens_and_hashes()
     {
-        var (first, firstToken) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
-        var (second, secondToken) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
+        var (first, firstToken) = FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(LifetimeDays));
+        var (second, secondToken) = FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(LifetimeDays));
 
         Assert.NotEqual(firstToken, secondToken);
         Assert.NotEqual(first.TokenHash, second.TokenHash);
@@ -98,7 +92,7 @@ public sealed class FeedbackRequestTests
     [Fact]
     public void Matches_accepts_the_token_it_was_created_with()
     {
-        var (request, token) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
+        var (request, token) = FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(LifetimeDays));
 
         var matches = request.Matches(token);
 
@@ -115,7 +109,7 @@ public sealed class FeedbackRequestTests
     [InlineData("the-hash")]
     public void Matches_rejects_a_tampered_token(string tampering)
     {
-        var (request, token) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now);
+        var (request, token) = FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", Relationship.Peer, Now, Now.AddDays(LifetimeDays));
         var presented = tampering switch
         {
             "change-last" => token[..^1] + (token[^1] == 'A' ? 'B' : 'A'),
@@ -237,7 +231,7 @@ public sealed class FeedbackRequestTests
 
         var ex = Assert.Throws<DomainException>(() => request.Submit(Answers(4, 3), null, catalog, request.ExpiresAtUtc.AddSeconds(secondsAfterExpiry)));
 
-        Assert.Contains("expired", ex.Message);
+        Assert.Contains("has closed", ex.Message);
         AssertNothingRecorded(request, version);
     }
 
@@ -383,30 +377,9 @@ public sealed class FeedbackRequestTests
     [InlineData(99)]
     public void Create_refuses_a_relationship_that_is_not_defined(int relationship)
     {
-        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create("owner", "Priya Shah", (Relationship)relationship, Now));
+        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create(Guid.Empty, "owner", "Priya Shah", (Relationship)relationship, Now, Now.AddDays(LifetimeDays)));
 
         Assert.Equal("Choose how you know this person: peer, mentor, supervisor, direct report or other.", ex.Message);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(366)]
-    public void Create_refuses_a_lifetime_outside_one_to_365_days(int lifetimeDays)
-    {
-        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now, lifetimeDays));
-
-        Assert.Equal($"The link's lifetime in days must be between 1 and 365 (it is {lifetimeDays:N0}).", ex.Message);
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(365)]
-    public void Create_accepts_the_lifetime_limits(int lifetimeDays)
-    {
-        var (request, _) = FeedbackRequest.Create("owner", "Priya Shah", Relationship.Peer, Now, lifetimeDays);
-
-        Assert.Equal(Now.AddDays(lifetimeDays), request.ExpiresAtUtc);
     }
 
     [Theory]
@@ -415,7 +388,7 @@ public sealed class FeedbackRequestTests
     [InlineData(null)]
     public void Create_refuses_an_empty_name(string? name)
     {
-        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create("owner", name!, Relationship.Peer, Now));
+        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create(Guid.Empty, "owner", name!, Relationship.Peer, Now, Now.AddDays(LifetimeDays)));
 
         Assert.Equal("The person's name is required.", ex.Message);
     }
@@ -423,7 +396,7 @@ public sealed class FeedbackRequestTests
     [Fact]
     public void Create_refuses_an_over_long_name()
     {
-        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create("owner", new string('n', FeedbackRequest.NameMaxLength + 1), Relationship.Peer, Now));
+        var ex = Assert.Throws<DomainException>(() => FeedbackRequest.Create(Guid.Empty, "owner", new string('n', FeedbackRequest.NameMaxLength + 1), Relationship.Peer, Now, Now.AddDays(LifetimeDays)));
 
         Assert.Equal("The person's name must be at most 100 characters (it is 101).", ex.Message);
     }
