@@ -37,8 +37,17 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         var assessment = scope.ServiceProvider.GetRequiredService<AssessmentService>();
         var audit = await assessment.StartOrResumeAsync("product-manager");
         await assessment.RateAsync(audit.Id, audit.Version, "communication", 3, "evidence");
-        var created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().CreateAsync("Alex", Relationship.Peer, 30);
-        await scope.ServiceProvider.GetRequiredService<RespondentService>().SubmitAsync(created.Token, new Dictionary<string, int?> { ["communication"] = 4 }, "ok");
+        // A closed round with results (figures and a comment) and an open one with an answer still held.
+        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+        foreach (var name in new[] { "Alex", "Sam", "Kim" })
+        {
+            var link = await feedback.AskInOpenRoundAsync(name, Relationship.Peer);
+            await scope.ServiceProvider.GetRequiredService<RespondentService>().SubmitAsync(link.Token, new Dictionary<string, int?> { ["communication"] = 4 }, "ok");
+        }
+
+        await feedback.CloseAsync((await feedback.ListRoundsAsync())[0].Id);
+        var created = await feedback.AskInOpenRoundAsync("Lee", Relationship.Mentor);
+        await scope.ServiceProvider.GetRequiredService<RespondentService>().SubmitAsync(created.Token, new Dictionary<string, int?> { ["communication"] = 2 }, "held");
         await scope.ServiceProvider.GetRequiredService<AspirationService>().SaveAsync(
             new AspirationInput(null, null, null, null, "why", null, null, new Dictionary<string, int> { ["advancement"] = 5 }), null);
         var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
@@ -58,6 +67,10 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM AspirationFactorWeights WHERE CareerAspirationId NOT IN (SELECT Id FROM CareerAspirations))
         + (SELECT COUNT(*) FROM SkillAudits WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
         + (SELECT COUNT(*) FROM FeedbackRequests WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM FeedbackRequests WHERE RoundId NOT IN (SELECT Id FROM FeedbackRounds))
+        + (SELECT COUNT(*) FROM FeedbackRounds WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM FeedbackFigures WHERE FeedbackRoundId NOT IN (SELECT Id FROM FeedbackRounds))
+        + (SELECT COUNT(*) FROM FeedbackComments WHERE FeedbackRoundId NOT IN (SELECT Id FROM FeedbackRounds))
         + (SELECT COUNT(*) FROM CareerAspirations WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
         + (SELECT COUNT(*) FROM Milestones WHERE RoadmapId NOT IN (SELECT Id FROM Roadmaps))
         + (SELECT COUNT(*) FROM Roadmaps WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
@@ -73,6 +86,9 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM SkillAudits WHERE OwnerId = $id)
         + (SELECT COUNT(*) FROM SkillRatings WHERE SkillAuditId IN (SELECT Id FROM SkillAudits WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM FeedbackRequests WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM FeedbackRounds WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM FeedbackFigures WHERE FeedbackRoundId IN (SELECT Id FROM FeedbackRounds WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM FeedbackComments WHERE FeedbackRoundId IN (SELECT Id FROM FeedbackRounds WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM FeedbackRatings WHERE FeedbackRequestId IN (SELECT Id FROM FeedbackRequests WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM CareerAspirations WHERE OwnerId = $id)
         + (SELECT COUNT(*) FROM AspirationFactorWeights WHERE CareerAspirationId IN (SELECT Id FROM CareerAspirations WHERE OwnerId = $id))

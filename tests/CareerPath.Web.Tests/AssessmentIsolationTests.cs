@@ -34,24 +34,27 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
     public async Task Another_users_feedback_requests_cannot_be_listed_or_revoked()
     {
         var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
-        CreatedFeedbackRequest created;
+        CreatedFeedbackLink created;
         await using (var scope = app.ScopeFor(owner))
         {
-            created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().CreateAsync("Alex", Relationship.Peer, 30);
+            created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().AskInOpenRoundAsync("Alex", Relationship.Peer);
         }
 
         await using (var scope = app.ScopeFor(intruder))
         {
             var service = scope.ServiceProvider.GetRequiredService<FeedbackService>();
-            Assert.Empty(await service.ListAsync());
-            await Assert.ThrowsAsync<NotFoundException>(() => service.RevokeAsync(created.Request.Id));
-            Assert.Equal(0, (await service.SummarizeAsync(null)).ResponseCount);
+            Assert.Empty(await service.ListRoundsAsync());
+            await Assert.ThrowsAsync<NotFoundException>(() => service.RevokeAsync(created.Request.RoundId, created.Request.Id));
+            await Assert.ThrowsAsync<NotFoundException>(() => service.CloseAsync(created.Request.RoundId));
+            await Assert.ThrowsAsync<NotFoundException>(() => service.AskAsync(created.Request.RoundId, "Mallory", Relationship.Peer));
+            Assert.Null(await service.LatestResultsAsync());
         }
 
         await using (var scope = app.ScopeFor(owner))
         {
-            var request = Assert.Single(await scope.ServiceProvider.GetRequiredService<FeedbackService>().ListAsync());
-            Assert.Equal(FeedbackStatus.Waiting, request.StatusAt(DateTime.UtcNow));
+            var round = Assert.Single(await scope.ServiceProvider.GetRequiredService<FeedbackService>().ListRoundsAsync());
+            Assert.False(round.IsClosed);
+            Assert.Equal(FeedbackStatus.Waiting, Assert.Single(round.Requests).StatusAt(DateTime.UtcNow));
         }
     }
 

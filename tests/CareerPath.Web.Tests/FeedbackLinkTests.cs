@@ -47,7 +47,7 @@ public sealed class FeedbackLinkTests(CareerPathAppFactory app)
         var (token, requestId, owner) = await CreateLinkWithOwnerAsync();
         await using (var scope = app.ScopeFor(owner))
         {
-            await scope.ServiceProvider.GetRequiredService<FeedbackService>().RevokeAsync(requestId);
+            await scope.ServiceProvider.GetRequiredService<FeedbackService>().RevokeAsync((await LoadAsync(requestId)).RoundId, requestId);
         }
 
         Assert.Equal(FeedbackStatus.Revoked, (await Respondent().OpenAsync(token))!.Status);
@@ -61,18 +61,20 @@ public sealed class FeedbackLinkTests(CareerPathAppFactory app)
     public async Task An_expired_link_refuses_answers()
     {
         var owner = await app.CreateAsync();
-        var (request, token) = FeedbackRequest.Create(owner.Id, "Old friend", Relationship.Other, DateTime.UtcNow.AddDays(-31), lifetimeDays: 30);
+        var started = DateTime.UtcNow.AddDays(-31);
+        var round = FeedbackRound.Start(owner.Id, "Last month", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), started);
+        var (_, token) = round.Ask("Old friend", Relationship.Other, started);
         await app.WithDbAsync(async db =>
         {
             db.CurrentOwnerId = owner.Id;
-            db.FeedbackRequests.Add(request);
+            db.FeedbackRounds.Add(round);
             await db.SaveChangesAsync();
         });
 
         Assert.Equal(FeedbackStatus.Expired, (await Respondent().OpenAsync(token))!.Status);
         var ex = await Assert.ThrowsAsync<DomainException>(() =>
             Respondent().SubmitAsync(token, new Dictionary<string, int?> { ["communication"] = 3 }, null));
-        Assert.Contains("expired", ex.Message);
+        Assert.Contains("has closed", ex.Message);
     }
 
     [Theory]
@@ -136,7 +138,7 @@ public sealed class FeedbackLinkTests(CareerPathAppFactory app)
     {
         var owner = await app.CreateAsync();
         await using var scope = app.ScopeFor(owner);
-        var created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().CreateAsync("Alex", Relationship.Peer, 30);
+        var created = await scope.ServiceProvider.GetRequiredService<FeedbackService>().AskInOpenRoundAsync("Alex", Relationship.Peer);
         return (created.Token, created.Request.Id, owner);
     }
 

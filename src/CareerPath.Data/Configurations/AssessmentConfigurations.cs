@@ -59,10 +59,10 @@ internal sealed class FeedbackRoundConfiguration : IEntityTypeConfiguration<Feed
         {
             f.ToTable("FeedbackFigures");
             f.WithOwner().HasForeignKey("FeedbackRoundId");
-            f.Property<int>("Id");
-            f.HasKey("FeedbackRoundId", "Id");
-            f.Property(x => x.Relationship).HasConversion<string>().HasMaxLength(20);
+            f.Ignore(x => x.Relationship);
+            f.Property(x => x.Group).HasMaxLength(20);
             f.Property(x => x.SkillSlug).HasMaxLength(Slug.MaxLength);
+            f.HasKey("FeedbackRoundId", nameof(FeedbackFigure.Group), nameof(FeedbackFigure.SkillSlug));
         });
         builder.Navigation(r => r.Figures).HasField("_figures").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(r => r.Comments, c =>
@@ -70,6 +70,7 @@ internal sealed class FeedbackRoundConfiguration : IEntityTypeConfiguration<Feed
             c.ToTable("FeedbackComments");
             c.WithOwner().HasForeignKey("FeedbackRoundId");
             c.HasKey("FeedbackRoundId", nameof(FeedbackComment.Position));
+            c.Property(x => x.Position).ValueGeneratedNever();
             c.Property(x => x.Text).HasMaxLength(FeedbackRequest.CommentMaxLength);
         });
         builder.Navigation(r => r.Comments).HasField("_comments").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -82,6 +83,9 @@ internal sealed class FeedbackRequestConfiguration : IEntityTypeConfiguration<Fe
     public void Configure(EntityTypeBuilder<FeedbackRequest> builder)
     {
         builder.HasKey(r => r.Id);
+
+        // Requests are added through their round: a set id must still mean "new", not "already saved".
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.ConfigureOwner();
         builder.ConfigureVersion();
         builder.Property(r => r.RespondentName).HasMaxLength(FeedbackRequest.NameMaxLength);

@@ -338,13 +338,20 @@ public sealed class FeedbackFigure
 
     internal FeedbackFigure(Relationship? relationship, string skillSlug, int responses, double average)
     {
-        Relationship = relationship;
+        Group = relationship?.ToString() ?? AllOthers;
         SkillSlug = skillSlug;
         Responses = responses;
         Average = average;
     }
 
-    public Relationship? Relationship { get; private set; }
+    /// <summary>The stored name of the "all others" column.</summary>
+    public const string AllOthers = "All";
+
+    /// <summary>The column: <see cref="AllOthers"/> or a relationship's name.</summary>
+    public string Group { get; private set; } = AllOthers;
+
+    public Relationship? Relationship => Group == AllOthers ? null : Enum.Parse<Relationship>(Group);
+
     public string SkillSlug { get; private set; } = "";
 
     /// <summary>How many people answered in this column (not per skill, which would tell who said "can't say").</summary>

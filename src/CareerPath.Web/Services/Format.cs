@@ -31,7 +31,9 @@ public static class Format
         _ => $"about {Months((int)Math.Round(weeks / 4.345))}",
     };
 
-    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
+    public static string Plural(int count, string noun) => Plural(count, noun, noun + "s");
+
+    public static string Plural(int count, string noun, string plural) => count == 1 ? $"1 {noun}" : $"{count:N0} {plural}";
 
     public static string Kind(GrowthResourceKind kind) => kind switch
     {

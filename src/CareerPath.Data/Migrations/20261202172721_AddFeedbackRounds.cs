@@ -65,16 +65,15 @@ namespace CareerPath.Data.Migrations
                 name: "FeedbackFigures",
                 columns: table => new
                 {
-                    FeedbackRoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     SkillSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    FeedbackRoundId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Responses = table.Column<int>(type: "INTEGER", nullable: false),
                     Average = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FeedbackFigures", x => new { x.FeedbackRoundId, x.Id });
+                    table.PrimaryKey("PK_FeedbackFigures", x => new { x.FeedbackRoundId, x.Group, x.SkillSlug });
                     table.ForeignKey(
                         name: "FK_FeedbackFigures_FeedbackRounds_FeedbackRoundId",
                         column: x => x.FeedbackRoundId,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareerPath.Data.Migrations
 {
     [DbContext(typeof(CareerPathDbContext))]
-    [Migration("20261202165722_AddFeedbackRounds")]
+    [Migration("20261202172721_AddFeedbackRounds")]
     partial class AddFeedbackRounds
     {
         /// <inheritdoc />
@@ -178,7 +178,6 @@ namespace CareerPath.Data.Migrations
             modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Comment")
@@ -903,7 +902,6 @@ namespace CareerPath.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Position")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Text")
@@ -924,26 +922,21 @@ namespace CareerPath.Data.Migrations
                             b1.Property<Guid>("FeedbackRoundId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<string>("Group")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SkillSlug")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
 
                             b1.Property<double>("Average")
                                 .HasColumnType("REAL");
 
-                            b1.Property<string>("Relationship")
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Responses")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("SkillSlug")
-                                .IsRequired()
-                                .HasMaxLength(80)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("FeedbackRoundId", "Id");
+                            b1.HasKey("FeedbackRoundId", "Group", "SkillSlug");
 
                             b1.ToTable("FeedbackFigures", (string)null);
 
