@@ -39,14 +39,29 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("gaps")).ToContainTextAsync("Communication");
         await fixture.ScreenshotAsync(page, "audit-results");
 
-        // Feedback: two peers answer through their links, each in a separate, anonymous browser context.
+        // Feedback: three peers answer through their links, each in a separate, anonymous browser context.
         var link = await assessment.CreateFeedbackLinkAsync("Alex", "Peer");
         var respondentPage = await fixture.NewPageAsync();
+        var leaveWarnings = 0;
+        respondentPage.Dialog += (_, dialog) =>
+        {
+            leaveWarnings += dialog.Type == "beforeunload" ? 1 : 0;
+            _ = dialog.AcceptAsync();
+        };
         var respondent = new RespondentPage(respondentPage);
         await respondent.OpenAsync(link);
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How do you see Sam's skills?");
+        await Expect(respondentPage.GetByTestId("privacy-note")).ToContainTextAsync("Never your own ratings");
+        await Expect(respondentPage.GetByTestId("rated-count")).ToHaveTextAsync("0 of 16 rated");
         await respondent.RateAsync("communication", 5);
         await respondent.CommentAsync("Explains trade-offs clearly");
+        await Expect(respondentPage.GetByTestId("rated-count")).ToHaveTextAsync("1 of 16 rated");
+
+        // A reload asks first, and what was typed comes back from this browser.
+        await respondentPage.ReloadAsync();
+        await Expect(respondentPage.GetByTestId("rated-count")).ToHaveTextAsync("1 of 16 rated");
+        await Expect(respondentPage.GetByLabel("Anything else you'd like to say")).ToHaveValueAsync("Explains trade-offs clearly");
+        Assert.True(leaveWarnings >= 1, "Reloading with unsent answers did not ask first.");
         await fixture.ScreenshotAsync(respondentPage, "respondent");
         await respondent.SubmitAsync();
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
@@ -54,21 +69,27 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await respondent.OpenAsync(link);
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Feedback already submitted" })).ToBeVisibleAsync();
 
-        // With one answer nothing is shown yet: it would be Alex's answer.
+        foreach (var (name, level) in new[] { ("Jo", 4), ("Kim", 5) })
+        {
+            var otherPage = await fixture.NewPageAsync();
+            var other = new RespondentPage(otherPage);
+            await other.OpenAsync(await assessment.CreateFeedbackLinkAsync(name, "Peer"));
+            await other.RateAsync("communication", level);
+            await other.SubmitAsync();
+            await Expect(otherPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+        }
+
+        // Three answers are in, but the round is open: nothing is shown, and blind spots wait for enough answers.
         await page.ReloadAsync();
-        await Expect(page.GetByTestId("requests")).ToContainTextAsync("Answered");
+        await Expect(page.GetByTestId("round-status")).ToContainTextAsync("3 of 3 people answered");
+        await Expect(page.GetByTestId("feedback-summary")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("no-results")).ToContainTextAsync("Not enough answers yet");
         await Expect(page.GetByText("Explains trade-offs clearly")).ToHaveCountAsync(0);
 
-        var secondPage = await fixture.NewPageAsync();
-        var second = new RespondentPage(secondPage);
-        await second.OpenAsync(await assessment.CreateFeedbackLinkAsync("Jo", "Peer"));
-        await second.RateAsync("communication", 4);
-        await second.SubmitAsync();
-        await Expect(secondPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
-
-        // The aggregated view: the two peers as a group, and the gap between self and others is a blind spot.
-        await page.ReloadAsync();
-        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("Peers (2)");
+        // Closed: the three peers as a group, (5 + 4 + 5) / 3 = 4.7 against a self-rating of 2, a blind spot.
+        await assessment.CloseRoundAsync();
+        await Expect(page.GetByTestId("feedback-summary")).ToContainTextAsync("Peers (3)");
+        await Expect(page.GetByTestId("feedback-summary").GetByRole(AriaRole.Row).Filter(new() { HasText = "Communication" })).ToContainTextAsync("4.7");
         await Expect(page.GetByTestId("blind-spots")).ToContainTextAsync("others rate you higher");
         await Expect(page.GetByText("Explains trade-offs clearly")).ToBeVisibleAsync();
         await fixture.ScreenshotAsync(page, "feedback");
@@ -99,7 +120,8 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         var link = await new AssessmentPages(page).CreateFeedbackLinkAsync("<img src=x onerror=alert(1)>", "Mentor");
 
         var second = await new AssessmentPages(page).CreateFeedbackLinkAsync("Second respondent", "Mentor");
-        foreach (var (target, comment) in new[] { (link, "<script>alert('x')</script><b>bold</b>"), (second, "<img src=x onerror=alert(2)>") })
+        var third = await new AssessmentPages(page).CreateFeedbackLinkAsync("Third respondent", "Mentor");
+        foreach (var (target, comment) in new[] { (link, "<script>alert('x')</script><b>bold</b>"), (second, "<img src=x onerror=alert(2)>"), (third, "Plain words") })
         {
             var respondentPage = await fixture.NewPageAsync();
             respondentPage.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
@@ -111,8 +133,9 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         }
 
         await page.ReloadAsync();
-        await Expect(page.GetByText("<script>alert('x')</script><b>bold</b>")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("requests")).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        await new AssessmentPages(page).CloseRoundAsync();
+        await Expect(page.GetByText("<script>alert('x')</script><b>bold</b>")).ToBeVisibleAsync();
         await Expect(page.GetByText("<img src=x onerror=alert(2)>")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("b:text('bold')").CountAsync());
         Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());

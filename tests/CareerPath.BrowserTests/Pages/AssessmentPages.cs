@@ -44,12 +44,28 @@ public sealed class AssessmentPages(IPage page)
     public async Task<string> CreateFeedbackLinkAsync(string name, string relationship)
     {
         await page.GotoAsync("assessment/feedback");
-        await page.GetByLabel("Their name").FillAsync(name);
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start round" });
+        var ask = page.GetByLabel("Their name");
+        await Expect(start.Or(ask)).ToBeVisibleAsync();
+        if (await start.IsVisibleAsync())
+        {
+            await start.ClickAsync();
+        }
+
+        await ask.FillAsync(name);
         await page.GetByLabel("How you know them").SelectOptionAsync(new SelectOptionValue { Label = relationship });
         await page.GetByRole(AriaRole.Button, new() { Name = "Create a feedback link" }).ClickAsync();
         var link = page.GetByTestId("new-link");
         await Expect(link).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/feedback/"));
         return await link.InputValueAsync();
+    }
+
+    public async Task CloseRoundAsync()
+    {
+        await page.GotoAsync("assessment/feedback");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the round now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close it" }).ClickAsync();
+        await Expect(page.GetByTestId("round-results").First).ToBeVisibleAsync();
     }
 }
 
