@@ -247,8 +247,8 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
             }
 
             var answered = requests.Where(f => f.SubmittedAtUtc is not null).ToList();
-            var answers = answered.Select(f => new FeedbackAnswer(f.Relationship,
-                (f.Answers ?? []).GroupBy(a => a.Skill).ToDictionary(g => g.Key, g => g.First().Level), f.Comment)).ToList();
+            var answers = answered.Select(f => new FeedbackAnswer(f.Relationship, CheckedAnswers(f, catalog),
+                Guard.OptionalText(f.Comment, "A comment", FeedbackRequest.CommentMaxLength))).ToList();
             var created = requests.Min(f => f.CreatedAtUtc);
             var closes = requests.Max(f => f.ExpiresAtUtc);
             var closed = closes < now ? closes : now;
@@ -256,6 +256,30 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
             yield return FeedbackRound.Restore(owner, "Earlier feedback", created, closes, closed < created ? created : closed,
                 requests.Select(f => (f.RespondentName, f.Relationship, f.CreatedAtUtc, f.RevokedAtUtc, f.SubmittedAtUtc)), results, catalog, now);
         }
+    }
+
+    private static Dictionary<string, int?> CheckedAnswers(AccountExport.FeedbackData request, Domain.Catalog.CareerCatalog catalog)
+    {
+        var levels = new Dictionary<string, int?>();
+        foreach (var answer in request.Answers ?? [])
+        {
+            if (answer is null || catalog.FindSkill(answer.Skill) is null)
+            {
+                throw new DomainException($"Feedback from {request.RespondentName} rates '{answer?.Skill}', which is not a skill in the catalog.");
+            }
+
+            if (answer.Level is < 1 or > 5)
+            {
+                throw new DomainException($"Feedback from {request.RespondentName} rates '{answer.Skill}' {answer.Level}; levels are 1 to 5.");
+            }
+
+            if (!levels.TryAdd(answer.Skill, answer.Level))
+            {
+                throw new DomainException($"Feedback from {request.RespondentName} answers '{answer.Skill}' twice.");
+            }
+        }
+
+        return levels;
     }
 
     private static FeedbackGroup ToGroup(AccountExport.FeedbackGroupData g) =>
