@@ -69,11 +69,21 @@ internal sealed class SessionCircuitHandler(
 
     private void SendToSignIn()
     {
-        var returnUrl = navigation.ToBaseRelativePath(navigation.Uri);
-        var signIn = "Account/Login" + (returnUrl.Length == 0 ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        string returnUrl;
+        try
+        {
+            returnUrl = navigation.ToBaseRelativePath(navigation.Uri);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not initialised yet (the circuit is still starting): sign-in then leads to the dashboard.
+            returnUrl = "";
+        }
+
+        var signIn = "/Account/Login" + (returnUrl.Length == 0 ? "" : "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
         logger.LogInformation("Refused an action on an open page: its sign-in session has ended.");
         // Blazor.navigateTo is blazor.web.js's public navigation API; its reply would be refused too, so it is not awaited.
-        _ = js.InvokeVoidAsync("Blazor.navigateTo", navigation.ToAbsoluteUri(signIn).ToString(), new { forceLoad = true, replaceHistoryEntry = false })
+        _ = js.InvokeVoidAsync("Blazor.navigateTo", signIn, new { forceLoad = true, replaceHistoryEntry = false })
             .AsTask()
             .ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
     }
