@@ -44,6 +44,9 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     public DbSet<Roadmap> Roadmaps => Set<Roadmap>();
     public DbSet<Goal> Goals => Set<Goal>();
 
+    /// <summary>Signed-in sessions; not personal data, so no owner filter (looked up by their random id).</summary>
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

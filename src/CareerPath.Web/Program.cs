@@ -8,6 +8,7 @@ using CareerPath.Web.Security;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -41,6 +42,9 @@ builder.Services.AddRadzenComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddSingleton<ServerSessions>();
+builder.Services.AddScoped<CircuitHandler, SessionCircuitHandler>();
+builder.Services.AddSingleton<DummyPasswordHash>();
 builder.Services.AddAuthentication(options =>
     {
         options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -64,7 +68,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
         options.Lockout.DefaultLockoutTimeSpan = AccountRules.LockoutDuration;
     })
     .AddEntityFrameworkStores<CareerPathDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<UniformSignInManager>()
     .AddDefaultTokenProviders()
     .AddPasswordValidator<StrongPasswordValidator>();
 
@@ -79,6 +83,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     SessionLifetime.Apply(options);
+    ServerSessions.Apply(options);
 });
 // Session expiry follows the app's clock, so it can be tested without waiting 12 hours.
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -57,6 +57,7 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         var goal = await goals.CreateAsync(new CareerPath.Domain.Goals.GoalFields("Run twelve customer interviews now", CareerPath.Domain.Goals.GoalHorizon.ShortTerm,
             CareerPath.Domain.Goals.ProgressMode.Measure, "interviews", 0, 12, "time", [], null, null, null, goals.Today.AddDays(30)), ["Step one"]);
         await goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 1, "note");
+        await scope.ServiceProvider.GetRequiredService<CareerPath.Web.Security.ServerSessions>().StartAsync(user.Id);
     }
 
     /// <summary>Child rows whose parent is gone: there must never be any.</summary>
@@ -77,6 +78,7 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM GoalSteps WHERE GoalId NOT IN (SELECT Id FROM Goals))
         + (SELECT COUNT(*) FROM GoalCheckIns WHERE GoalId NOT IN (SELECT Id FROM Goals))
         + (SELECT COUNT(*) FROM Goals WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM AuthSessions WHERE UserId NOT IN (SELECT Id FROM AspNetUsers))
         """, null);
 
     /// <summary>Counts, straight from SQLite, every personal row that hangs off the user.</summary>
@@ -97,6 +99,7 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM Goals WHERE OwnerId = $id)
         + (SELECT COUNT(*) FROM GoalSteps WHERE GoalId IN (SELECT Id FROM Goals WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM GoalCheckIns WHERE GoalId IN (SELECT Id FROM Goals WHERE OwnerId = $id))
+        + (SELECT COUNT(*) FROM AuthSessions WHERE UserId = $id)
         """, userId);
 
     private async Task<long> ScalarAsync(string sql, string? userId)

@@ -114,9 +114,11 @@ public sealed class SecurityTests(CareerPathAppFactory app)
             await TestUsers.PostSignInAsync(client, user.Email!, "wrong password " + i);
         }
 
+        // Locked: even the right password is refused, with the message every failed sign-in gets.
         var response = await TestUsers.PostSignInAsync(client, user.Email!, TestUsers.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.EndsWith("/Account/Lockout", response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("or the account is locked for 15 minutes", await response.Content.ReadAsStringAsync());
+        await app.WithDbAsync(async db => Assert.True((await db.Users.FindAsync(user.Id))!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14)));
     }
 
     [Fact]

@@ -59,6 +59,12 @@ public sealed class AccountPages(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
     }
 
+    public async Task SignOutEverywhereAsync()
+    {
+        await page.GotoAsync("Account/Manage/Sessions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+    }
+
     public async Task DeleteAccountAsync(string password)
     {
         await page.GotoAsync("Account/Manage/DeletePersonalData");

@@ -1,7 +1,9 @@
 using CareerPath.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using System.Text.Json;
+using CareerPath.Web.Security;
 using CareerPath.Web.Services;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareerPath.Web.Components.Account;
@@ -15,14 +17,18 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
-        // Antiforgery is validated for form posts by UseAntiforgery.
-        accountGroup.MapPost("/Logout", async (
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string? returnUrl) =>
+        // The token is checked here rather than by UseAntiforgery, whose refusal would be an error page: a post without
+        // a valid token signs nothing out and goes to a page that asks again with a fresh form.
+        accountGroup.MapPost("/Logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
+            if (!await IsValidFormPostAsync(context))
+            {
+                return TypedResults.LocalRedirect("~/Account/SignOut");
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            return TypedResults.LocalRedirect("~/" + LocalUrl.OrDefault(context.Request.Form["ReturnUrl"], ""));
+        }).DisableAntiforgery();
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
@@ -72,6 +78,24 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         return accountGroup;
+    }
+
+    private static async Task<bool> IsValidFormPostAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            // A malformed or cut-off form body.
+            return false;
+        }
     }
 
     private static IResult RedirectToDataPage(HttpContext context, string message)

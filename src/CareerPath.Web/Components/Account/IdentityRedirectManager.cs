@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using CareerPath.Data.Identity;
+using CareerPath.Web.Security;
 
 namespace CareerPath.Web.Components.Account;
 
@@ -20,14 +21,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: this app's own absolute addresses become relative; anything off-site goes home.
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
         }
 
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(LocalUrl.OrDefault(uri, ""));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
