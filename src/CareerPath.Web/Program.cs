@@ -12,6 +12,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
+// Before anything creates a file: the database, its -wal/-shm and the key ring are the owner's alone (umask 077).
+OwnerOnly.RestrictNewFiles();
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Serve wwwroot and library assets straight from the build output in every environment (the tests run the
@@ -20,7 +23,8 @@ builder.WebHost.UseStaticWebAssets();
 
 var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName));
 builder.Services.AddCareerPathData(connectionString);
-builder.Services.AddSingleton(new DatabaseLocation(connectionString, CatalogFile.Resolve(builder.Configuration["Catalog:Path"])));
+// Made by a factory so the container disposes it, which releases the database lock when the app stops.
+builder.Services.AddSingleton(_ => new DatabaseLocation(connectionString, CatalogFile.Resolve(builder.Configuration["Catalog:Path"])));
 builder.Services.AddSingleton<CatalogProvider>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<UserData>();
