@@ -92,7 +92,8 @@ builder.Services.AddDataProtection()
     .SetApplicationName("CareerPath")
     .PersistKeysToFileSystem(new DirectoryInfo(DatabaseSetup.KeysFolderFor(connectionString)));
 
-builder.Services.AddHealthChecks().AddDbContextCheck<CareerPathDbContext>("database");
+// Healthy only if a write commits, so a read-only or full database is reported too.
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 

@@ -134,6 +134,23 @@ public sealed class AppProcess : IAsyncDisposable
     public async Task WaitUntilListeningAsync(TimeSpan timeout) =>
         await _listening.Task.WaitAsync(timeout);
 
+    /// <summary>Waits until the app has written the text to standard output (its log is written in the background).</summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The app did not write \"{text}\" within {timeout.TotalSeconds:0} s.\nstdout:\n{Output}\nstderr:\n{Errors}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return Output;
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
