@@ -117,6 +117,10 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseRateLimiter();
+// Called here, not left to WebApplication (which would run them first): the redirect to sign-in then leaves
+// through the security headers above like every other answer.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
