@@ -36,6 +36,7 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     public DbSet<CareerFactor> CareerFactors => Set<CareerFactor>();
     public DbSet<CareerStep> CareerSteps => Set<CareerStep>();
     public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
+    public DbSet<HealthHeartbeat> HealthHeartbeats => Set<HealthHeartbeat>();
 
     public DbSet<SkillAudit> SkillAudits => Set<SkillAudit>();
     public DbSet<FeedbackRound> FeedbackRounds => Set<FeedbackRound>();

@@ -47,6 +47,59 @@ public static class DatabaseSetup
     public static string DataSourceOf(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString).DataSource;
 
+    private static bool IsFile(string path) =>
+        !string.IsNullOrEmpty(path) && path != ":memory:" && !path.StartsWith("file::memory:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Takes the database lock (see <see cref="DatabaseLock"/>) for as long as the app runs, creating the folder
+    /// (0700) if needed. Refuses with a <see cref="DatabaseStartupException"/> if another app or a restore holds
+    /// it. An in-memory database needs no lock: null.
+    /// </summary>
+    public static DatabaseLock? Lock(string connectionString)
+    {
+        var path = DataSourceOf(connectionString);
+        if (!IsFile(path))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path);
+        try
+        {
+            OwnerOnly.CreateDirectory(Path.GetDirectoryName(full)!);
+            return DatabaseLock.TryAcquire(full)
+                ?? throw new DatabaseStartupException(
+                    $"Cannot use the database at '{full}': another CareerPath process is using it (an app already running on it, or a restore); stop it first, or give this app its own database.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseStartupException($"Cannot use the database at '{full}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Removes group and other access from the database, its -wal, -shm and lock files, the key folder and its keys,
+    /// as left by an older version. Returns what was changed.
+    /// </summary>
+    public static IReadOnlyList<string> TightenPermissions(string connectionString)
+    {
+        var path = DataSourceOf(connectionString);
+        if (!IsFile(path))
+        {
+            return [];
+        }
+
+        var full = Path.GetFullPath(path);
+        var keys = KeysFolderFor(connectionString);
+        var candidates = new List<string> { full, full + "-wal", full + "-shm", DatabaseLock.PathFor(full), keys };
+        if (Directory.Exists(keys))
+        {
+            candidates.AddRange(Directory.EnumerateFiles(keys));
+        }
+
+        return candidates.Where(OwnerOnly.Tighten).ToList();
+    }
+
     /// <summary>
     /// Creates the folder, checks the file can be opened and written, switches on write-ahead logging, applies
     /// pending migrations and the catalog. Failures become a <see cref="DatabaseStartupException"/> whose
@@ -55,16 +108,15 @@ public static class DatabaseSetup
     public static async Task InitializeAsync(IServiceProvider services, string connectionString, string catalogPath, CancellationToken cancellationToken = default)
     {
         var path = DataSourceOf(connectionString);
-        var isFile = !string.IsNullOrEmpty(path) && path != ":memory:" && !path.StartsWith("file::memory:", StringComparison.Ordinal);
         try
         {
-            if (isFile)
+            if (IsFile(path))
             {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
+                var full = Path.GetFullPath(path);
+                OwnerOnly.CreateDirectory(Path.GetDirectoryName(full)!);
+                OwnerOnly.CreateDirectory(KeysFolderFor(connectionString));
+                // SQLite gives -wal and -shm the main file's mode, so a private main file keeps them private too.
+                OwnerOnly.CreateEmptyFile(full);
             }
 
             await using (var connection = new SqliteConnection(connectionString))
@@ -102,5 +154,5 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>The database cannot be opened, written or migrated; the message is fit to show as-is.</summary>
-public sealed class DatabaseStartupException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The database cannot be opened, written or migrated, or is in use; the message is fit to show as-is.</summary>
+public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);

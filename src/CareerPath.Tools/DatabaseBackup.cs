@@ -1,3 +1,4 @@
+using CareerPath.Data;
 using Microsoft.Data.Sqlite;
 
 namespace CareerPath.Tools;
@@ -62,7 +63,9 @@ public static class DatabaseBackup
         var temporary = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            OwnerOnly.CreateDirectory(Path.GetDirectoryName(destination)!);
+            // Created 0600 before SQLite writes a byte into it; the backup holds everyone's notes.
+            OwnerOnly.CreateEmptyFile(temporary);
             using (var from = Open(source, SqliteOpenMode.ReadWrite))
             using (var to = Open(temporary, SqliteOpenMode.ReadWriteCreate))
             {
@@ -96,8 +99,10 @@ public static class DatabaseBackup
     }
 
     /// <summary>
-    /// Replaces the content of the live database with a verified backup. The backup is checked first; if it is
-    /// not a sound CareerPath database nothing is changed.
+    /// Replaces the content of the live database with a verified backup. Refused while the app runs on the
+    /// database (it holds the <see cref="DatabaseLock"/>); the lock is held for the whole restore, so the app cannot
+    /// start half-way through either. The backup is checked first; if it is not a sound CareerPath database nothing
+    /// is changed.
     /// </summary>
     public static DatabaseCheck Restore(string backupPath, string databasePath)
     {
@@ -115,6 +120,7 @@ public static class DatabaseBackup
 
         // Checked and copied from a private copy, so nothing (not even a -shm file) is written beside the backup.
         var staged = Path.Combine(Path.GetTempPath(), $"careerpath-restore-{Guid.NewGuid():N}.db");
+        DatabaseLock? hold = null;
         try
         {
             Stage(backup, staged);
@@ -129,7 +135,15 @@ public static class DatabaseBackup
                 throw new BackupException($"Restore refused: '{backup}' is not a CareerPath database (no migration history or no AspNetUsers table); the database was not changed.");
             }
 
+            // Only a sound backup gets this far, so a refused one leaves no file at all beside the database.
+            hold = Lock(live);
             CopyInto(staged, live);
+
+            // Read-write so that closing the connection also tidies the -wal and -shm files away.
+            var restored = Inspect(live, SqliteOpenMode.ReadWrite);
+            return restored.IsOk
+                ? restored
+                : throw new BackupException($"Restore failed: '{live}' did not pass its integrity check after the restore ({restored.Problem}).");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -137,17 +151,12 @@ public static class DatabaseBackup
         }
         finally
         {
+            hold?.Dispose();
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             {
                 DeleteQuietly(staged + suffix);
             }
         }
-
-        // Read-write so that closing the connection also tidies the -wal and -shm files away.
-        var restored = Inspect(live, SqliteOpenMode.ReadWrite);
-        return restored.IsOk
-            ? restored
-            : throw new BackupException($"Restore failed: '{live}' did not pass its integrity check after the restore ({restored.Problem}).");
     }
 
     /// <summary>Runs <c>PRAGMA integrity_check</c> on a read-only connection and counts what the file holds.</summary>
@@ -189,21 +198,44 @@ public static class DatabaseBackup
         DatabaseCheck Failed(string problem) => new(full, problem, size, 0, null, null);
     }
 
+    private static DatabaseLock Lock(string live)
+    {
+        try
+        {
+            OwnerOnly.CreateDirectory(Path.GetDirectoryName(live)!);
+            return DatabaseLock.TryAcquire(live)
+                ?? throw new BackupException($"Restore refused: the CareerPath app is running on '{live}' (or another restore is); stop the app and run the restore again. The database was not changed.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException($"Restore failed: cannot lock '{live}': {ex.Message}", ex);
+        }
+    }
+
     private static void Stage(string backup, string staged)
     {
-        File.Copy(backup, staged);
+        CopyPrivately(backup, staged);
         // A backup left in WAL mode may keep committed pages in its -wal file.
         if (File.Exists(backup + "-wal"))
         {
-            File.Copy(backup + "-wal", staged + "-wal");
+            CopyPrivately(backup + "-wal", staged + "-wal");
         }
+    }
+
+    /// <summary>A copy that is 0600 whatever the original's mode (File.Copy would keep a world-readable backup's mode in /tmp).</summary>
+    private static void CopyPrivately(string from, string to)
+    {
+        using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var target = new FileStream(to, OwnerOnly.NewFile(FileMode.CreateNew, FileAccess.Write, FileShare.None));
+        source.CopyTo(target);
     }
 
     private static void CopyInto(string backup, string live)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(live)!);
+            // A restore into a new place makes a private file; an existing one keeps its mode.
+            OwnerOnly.CreateEmptyFile(live);
             using var from = Open(backup, SqliteOpenMode.ReadOnly);
             using var to = Open(live, SqliteOpenMode.ReadWriteCreate);
             // SQLite cannot change the page size of a database in WAL mode, so a backup with another page size

@@ -13,6 +13,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
 
+// Before anything creates a file: the database, its -wal/-shm and the key ring are the owner's alone (umask 077).
+OwnerOnly.RestrictNewFiles();
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Serve wwwroot and library assets straight from the build output in every environment (the tests run the
@@ -21,7 +24,8 @@ builder.WebHost.UseStaticWebAssets();
 
 var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName));
 builder.Services.AddCareerPathData(connectionString);
-builder.Services.AddSingleton(new DatabaseLocation(connectionString, CatalogFile.Resolve(builder.Configuration["Catalog:Path"])));
+// Made by a factory so the container disposes it, which releases the database lock when the app stops.
+builder.Services.AddSingleton(_ => new DatabaseLocation(connectionString, CatalogFile.Resolve(builder.Configuration["Catalog:Path"])));
 builder.Services.AddSingleton<CatalogProvider>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<UserData>();
@@ -94,7 +98,8 @@ builder.Services.AddDataProtection()
     .SetApplicationName("CareerPath")
     .PersistKeysToFileSystem(new DirectoryInfo(DatabaseSetup.KeysFolderFor(connectionString)));
 
-builder.Services.AddHealthChecks().AddDbContextCheck<CareerPathDbContext>("database");
+// Healthy only if a write commits, so a read-only or full database is reported too.
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
@@ -118,6 +123,10 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseRateLimiter();
+// Called here, not left to WebApplication (which would run them first): the redirect to sign-in then leaves
+// through the security headers above like every other answer.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -48,16 +48,16 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The web app's own build output, built by the same configuration as the tests.</summary>
-    public static string ExecutablePath
+    public static string ExecutablePath => BuiltExecutable("CareerPath.Web");
+
+    /// <summary>The build output of a project under src/ that makes an executable of the same name.</summary>
+    public static string BuiltExecutable(string project)
     {
-        get
-        {
-            var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var rid = new DirectoryInfo(AppContext.BaseDirectory).Name;
-            var name = OperatingSystem.IsWindows() ? "CareerPath.Web.exe" : "CareerPath.Web";
-            var path = Path.Combine(RepositoryRoot, "src", "CareerPath.Web", "bin", configuration, "net9.0", rid, name);
-            return File.Exists(path) ? path : throw new FileNotFoundException("Build the web app first: " + path);
-        }
+        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var rid = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        var name = OperatingSystem.IsWindows() ? project + ".exe" : project;
+        var path = Path.Combine(RepositoryRoot, "src", project, "bin", configuration, "net9.0", rid, name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first: " + path);
     }
 
     public static int FreePort()
@@ -67,12 +67,17 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the app; it is not yet known to be listening (see <see cref="WaitUntilListeningAsync"/>).</summary>
-    public static AppProcess Start(string databasePath, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the app; it is not yet known to be listening (see <see cref="WaitUntilListeningAsync"/>). A
+    /// <paramref name="launcher"/> (a command and its arguments, e.g. <c>setpriv …</c>) runs the app instead of
+    /// starting it directly.
+    /// </summary>
+    public static AppProcess Start(string databasePath, IDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var info = new ProcessStartInfo(ExecutablePath, ["--urls", baseAddress.ToString().TrimEnd('/')])
+        string[] command = [.. launcher ?? [], ExecutablePath, "--urls", baseAddress.ToString().TrimEnd('/')];
+        var info = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -128,6 +133,23 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async Task WaitUntilListeningAsync(TimeSpan timeout) =>
         await _listening.Task.WaitAsync(timeout);
+
+    /// <summary>Waits until the app has written the text to standard output (its log is written in the background).</summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The app did not write \"{text}\" within {timeout.TotalSeconds:0} s.\nstdout:\n{Output}\nstderr:\n{Errors}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return Output;
+    }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -17,6 +17,22 @@ namespace CareerPath.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.22");
 
+            modelBuilder.Entity("CareerPath.Data.HealthHeartbeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BeatAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HealthHeartbeats", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_HealthHeartbeats_SingleRow", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("CareerPath.Data.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")

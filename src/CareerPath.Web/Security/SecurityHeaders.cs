@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.StaticAssets;
+
 namespace CareerPath.Web.Security;
 
-/// <summary>Headers on every response: a strict Content-Security-Policy Blazor and Radzen work under, and friends.</summary>
+/// <summary>
+/// Headers on every response: a strict Content-Security-Policy Blazor and Radzen work under, and friends; and
+/// <c>Cache-Control: no-store</c> on everything but the static files.
+/// </summary>
 public static class SecurityHeaders
 {
     /// <summary>
@@ -24,8 +29,20 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                // Pages, downloads and redirects may hold personal data: no browser, proxy or shared computer may keep
+                // a copy (the back button re-asks the server, which checks the session). Static files (styles,
+                // scripts, images, Blazor's own script) hold nothing personal and keep their own caching.
+                if (!IsStaticFile(context))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next();
         });
+
+    private static bool IsStaticFile(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+        || context.Request.Path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase);
 }

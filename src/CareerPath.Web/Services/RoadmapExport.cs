@@ -10,16 +10,17 @@ public static class RoadmapExport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>Every text that is not the export's own (names, titles, catalog text) is made inert by <see cref="MarkdownText"/>.</summary>
     public static string Markdown(RoadmapView view, CareerCatalog catalog)
     {
         var roadmap = view.Roadmap;
         var md = new StringBuilder();
-        md.AppendLine($"# {Escape(roadmap.Name)}").AppendLine();
-        md.AppendLine($"From **{RoleName(catalog, roadmap.StartRoleSlug)}** to **{RoleName(catalog, roadmap.TargetRoleSlug)}**.").AppendLine();
-        md.AppendLine($"Path: {string.Join(" → ", view.Path.Roles.Select(r => r.Name))}").AppendLine();
+        md.AppendLine($"# {MarkdownText.Inline(roadmap.Name)}").AppendLine();
+        md.AppendLine($"From **{MarkdownText.Inline(RoleName(catalog, roadmap.StartRoleSlug))}** to **{MarkdownText.Inline(RoleName(catalog, roadmap.TargetRoleSlug))}**.").AppendLine();
+        md.AppendLine($"Path: {string.Join(" → ", view.Path.Roles.Select(r => MarkdownText.Inline(r.Name)))}").AppendLine();
         if (view.Forecast is { } forecast)
         {
-            md.AppendLine($"Readiness: {forecast.Basis}");
+            md.AppendLine($"Readiness: {MarkdownText.Inline(forecast.Basis)}");
             if (forecast.FromMilestones is { } planned)
             {
                 md.AppendLine($"- By your milestones: {planned:d MMMM yyyy}");
@@ -38,7 +39,7 @@ public static class RoadmapExport
         md.AppendLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var (m, i) in roadmap.Milestones.Select((m, i) => (m, i + 1)))
         {
-            md.AppendLine($"| {i} | {Escape(m.Title)} | {m.TargetDate:yyyy-MM-dd} | {(m.IsDone ? $"done {m.CompletedOn:yyyy-MM-dd}" : "open")} | {Format.Money(m.EstimatedCostUsd)} | {Format.Weeks(m.EstimatedWeeks)} |");
+            md.AppendLine($"| {i} | {MarkdownText.Inline(m.Title)} | {m.TargetDate:yyyy-MM-dd} | {(m.IsDone ? $"done {m.CompletedOn:yyyy-MM-dd}" : "open")} | {Format.Money(m.EstimatedCostUsd)} | {Format.Weeks(m.EstimatedWeeks)} |");
         }
 
         md.AppendLine().AppendLine($"Estimated total: {Format.Money(view.PlannedCostUsd)}, {Format.Weeks(view.PlannedWeeks)} of activities. Figures are rough estimates.");
@@ -100,8 +101,6 @@ public static class RoadmapExport
             forecast = view.Forecast,
         }, Json);
     }
-
-    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 
     private static string RoleName(CareerCatalog catalog, string slug) => catalog.FindRole(slug)?.Name ?? slug;
 }

@@ -2,14 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using CareerPath.Testing;
 using Xunit.Abstractions;
 
 namespace CareerPath.Web.Tests.Reliability;
 
 /// <summary>The real app, killed with SIGKILL in the middle of a stream of writes, loses nothing it acknowledged.</summary>
-public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
+public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Writers = 4;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -75,7 +74,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         Assert.True(lost.Count == 0, $"{context}; {lost.Count} acknowledged registrations lost: {string.Join(", ", lost.Take(5))}");
         Assert.True(committedInFlight <= cutOff, $"{context}; {committedInFlight} users stored that were never acknowledged");
 
-        var after = await RegisterAsync(restarted.BaseAddress, $"after-restart-{seed}@example.com", "After restart");
+        var after = await AppForms.RegisterAsync(restarted.BaseAddress, $"after-restart-{seed}@example.com", "After restart");
         Assert.True(after == HttpStatusCode.Redirect, $"{context}; a registration after the restart answered {after}");
 
         async Task WriteAsync(int writer)
@@ -87,7 +86,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
                 var posted = false;
                 try
                 {
-                    var status = await RegisterAsync(app.BaseAddress, email, name, () => posted = true);
+                    var status = await AppForms.RegisterAsync(app.BaseAddress, email, name, () => posted = true);
                     if (status == HttpStatusCode.Redirect)
                     {
                         acknowledged[email] = name;
@@ -114,31 +113,4 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
             }
         }
     }
-
-    /// <summary>The register form as a browser posts it, in a fresh session (its own antiforgery cookie).</summary>
-    private static async Task<HttpStatusCode> RegisterAsync(Uri baseAddress, string email, string displayName, Action? posting = null)
-    {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true })
-        {
-            BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        var form = await client.GetStringAsync("Account/Register");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        posting?.Invoke();
-        using var response = await client.PostAsync("Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "register",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.DisplayName"] = displayName,
-            ["Input.CurrentRoleSlug"] = ReliabilityDb.RoleSlug,
-            ["Input.Password"] = TestUsers.Password,
-            ["Input.ConfirmPassword"] = TestUsers.Password,
-        }));
-        return response.StatusCode;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

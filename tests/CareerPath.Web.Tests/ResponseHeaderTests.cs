@@ -1,0 +1,143 @@
+using System.Net;
+using CareerPath.Domain.Goals;
+using CareerPath.Web.Security;
+using CareerPath.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerPath.Web.Tests;
+
+/// <summary>
+/// Nothing the app answers may be kept by a browser or proxy cache (personal pages and downloads above all), and
+/// every answer carries the security headers: pages, downloads, redirects to sign-in, 404 and 429 alike.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ResponseHeaderTests(CareerPathAppFactory app)
+{
+    [Fact]
+    public async Task Personal_pages_and_every_download_answer_no_store_with_the_security_headers()
+    {
+        var user = await app.CreateAsync();
+        Guid roadmapId;
+        Guid goalId;
+        await using (var scope = app.ScopeFor(user))
+        {
+            var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
+            var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
+            roadmapId = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Ask for a stretch project", roadmaps.Today.AddDays(30), null)).Id;
+            var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+            goalId = (await goals.CreateAsync(new GoalFields("Run twelve customer interviews soon", GoalHorizon.ShortTerm, ProgressMode.Steps,
+                null, null, null, null, [], null, null, null, goals.Today.AddDays(30)))).Id;
+        }
+
+        var client = await app.SignedInClientAsync(user);
+        string[] pages =
+        [
+            "/dashboard", "/assessment", "/assessment/audit", "/assessment/aspirations", "/assessment/feedback",
+            "/goals", "/goals/new", $"/goals/{goalId}", "/roadmap", "/roadmap/compare", $"/roadmap/{roadmapId}", $"/roadmap/{roadmapId}/print",
+            "/Account/Manage", "/Account/Manage/Data", "/Account/Manage/ChangePassword",
+        ];
+        string[] downloads =
+        [
+            "/Account/Manage/DownloadData", $"/roadmap/{roadmapId}/export/md", $"/roadmap/{roadmapId}/export/csv", $"/roadmap/{roadmapId}/export/json",
+            "/goals/export/calendar.ics", "/goals/export/goals.csv",
+        ];
+
+        foreach (var path in pages.Concat(downloads))
+        {
+            using var response = await client.GetAsync(path);
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+            AssertNotStored(path, response);
+            AssertSecurityHeaders(path, response);
+        }
+    }
+
+    [Theory]
+    [InlineData("/goals", HttpStatusCode.Redirect)]
+    [InlineData("/dashboard", HttpStatusCode.Redirect)]
+    [InlineData("/Account/Manage/DownloadData", HttpStatusCode.Redirect)]
+    [InlineData("/roadmap/6a1b6cf6-6a3e-4a0e-9d2c-8d1f5f8f0d11/export/md", HttpStatusCode.Redirect)]
+    [InlineData("/goals/export/calendar.ics", HttpStatusCode.Redirect)]
+    [InlineData("/no/such/page", HttpStatusCode.NotFound)]
+    [InlineData("/feedback/not-a-real-token", HttpStatusCode.OK)]
+    [InlineData("/Account/Login", HttpStatusCode.OK)]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/healthz", HttpStatusCode.OK)]
+    public async Task Anonymous_answers_redirects_and_not_found_pages_are_not_stored_and_carry_the_security_headers(string path, HttpStatusCode expected)
+    {
+        using var response = await app.CreateBrowserlessClient().GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
+        }
+
+        AssertNotStored(path, response);
+        AssertSecurityHeaders(path, response);
+    }
+
+    [Fact]
+    public async Task A_sign_in_post_and_its_redirect_are_not_stored_and_carry_the_security_headers()
+    {
+        var user = await app.CreateAsync();
+        var client = app.CreateBrowserlessClient();
+
+        using var response = await TestUsers.PostSignInAsync(client, user.Email!, TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        AssertNotStored("POST /Account/Login", response);
+        AssertSecurityHeaders("POST /Account/Login", response);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_answer_is_not_stored_and_carries_the_security_headers()
+    {
+        await using var limited = new CareerPathAppFactory { RateLimitScale = 1 };
+        var client = limited.CreateBrowserlessClient();
+
+        HttpResponseMessage? last = null;
+        for (var i = 0; i <= RateLimits.FeedbackLinksPerMinute; i++)
+        {
+            last?.Dispose();
+            last = await client.GetAsync("/feedback/guessed-token-" + i);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        AssertNotStored("429", last);
+        AssertSecurityHeaders("429", last);
+        last.Dispose();
+    }
+
+    [Fact]
+    public async Task Static_files_carry_the_security_headers_and_may_be_cached()
+    {
+        using var response = await app.CreateBrowserlessClient().GetAsync("/app.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertSecurityHeaders("/app.css", response);
+        Assert.False(response.Headers.CacheControl?.NoStore ?? false, "the style sheet holds nothing personal and should stay cacheable");
+    }
+
+    private static void AssertNotStored(string path, HttpResponseMessage response) =>
+        Assert.True(response.Headers.CacheControl?.NoStore == true, $"{path}: Cache-Control is '{response.Headers.CacheControl}', not no-store");
+
+    private static void AssertSecurityHeaders(string path, HttpResponseMessage response)
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["Content-Security-Policy"] = SecurityHeaders.ContentSecurityPolicy,
+            ["X-Content-Type-Options"] = "nosniff",
+            ["X-Frame-Options"] = "DENY",
+            ["Referrer-Policy"] = "no-referrer",
+            ["Cross-Origin-Opener-Policy"] = "same-origin",
+        };
+        foreach (var (name, value) in expected)
+        {
+            var actual = response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : "(missing)";
+            Assert.True(actual == value, $"{path} ({(int)response.StatusCode}): {name} is '{actual}'");
+        }
+
+        Assert.True(response.Headers.Contains("Permissions-Policy"), $"{path}: Permissions-Policy is missing");
+    }
+}
