@@ -282,6 +282,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("CurrentValue")
                         .HasColumnType("TEXT");
 
@@ -348,6 +351,9 @@ namespace CareerPath.Data.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "CreationKey")
+                        .IsUnique();
+
                     b.ToTable("Goals");
                 });
 
@@ -400,6 +406,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -431,6 +440,9 @@ namespace CareerPath.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "CreationKey")
+                        .IsUnique();
 
                     b.ToTable("Roadmaps");
                 });
