@@ -183,6 +183,33 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
         Assert.Equal(original.DisplayName, JsonNode.Parse(await ExportAsync(replaced))!["profile"]!["displayName"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_import_form_uses_the_files_display_name_only_when_its_box_is_ticked(bool ticked)
+    {
+        var (original, fresh) = (await app.CreateAsync(), await app.CreateAsync());
+        await FillAsync(original);
+        var client = await app.SignedInClientAsync(fresh);
+        var page = await client.GetStringAsync("/Account/Manage/Data");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(await ExportAsync(original))), "file", "data.json" },
+        };
+        if (ticked)
+        {
+            form.Add(new StringContent("true"), "useFileDisplayName");
+        }
+
+        var response = await client.PostAsync("/Account/Manage/ImportData", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var profile = JsonNode.Parse(await ExportAsync(fresh))!["profile"]!;
+        Assert.Equal(ticked ? original.DisplayName : fresh.DisplayName, profile["displayName"]!.GetValue<string>());
+        Assert.Single(JsonNode.Parse(await ExportAsync(fresh))!["goals"]!.AsArray());
+    }
+
     [Fact]
     public async Task Four_imports_at_once_into_one_empty_account_make_one_copy_and_refuse_the_other_three()
     {
@@ -342,6 +369,9 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
 
         return json.ToJsonString();
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guids();
