@@ -65,6 +65,16 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write the first product strategy memo with the CFO");
+
+        // A check-in note typed but not sent is typing too.
+        dialogs.Clear();
+        await TypeAsync(page.GetByLabel("Note"), "Outline agreed with the CFO");
+        await DashboardLink(page).ClickAsync();
+        Assert.Equal(["confirm"], dialogs.Types);
+        await Expect(page.GetByLabel("Note")).ToHaveValueAsync("Outline agreed with the CFO");
+
+        await page.GetByLabel("Note").FillAsync("");
+        await Expect(page.Locator("[data-unsaved-changes]")).Not.ToBeAttachedAsync();
         dialogs.Clear();
         await DashboardLink(page).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));

@@ -297,6 +297,21 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
         steps["goals"]![0]!["steps"] = tooMany;
         Assert.Contains($"at most {Goal.MaxSteps} steps", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(steps))).Message);
 
+        var farStep = JsonNode.Parse(exported)!;
+        farStep["goals"]![0]!["steps"]![0]!["dueDate"] = today.AddYears(21).ToString("yyyy-MM-dd");
+        Assert.Contains("too far in the future", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(farStep))).Message);
+
+        var checkIns = JsonNode.Parse(exported)!;
+        var checkIn = checkIns["goals"]![0]!["checkIns"]![0]!;
+        checkIns["goals"]![0]!["checkIns"] = new JsonArray(Enumerable.Range(0, Goal.MaxCheckIns + 1).Select(_ => checkIn.DeepClone()).ToArray());
+        Assert.Contains($"at most {Goal.MaxCheckIns} check-ins", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(checkIns))).Message);
+
+        var milestones = JsonNode.Parse(exported)!;
+        var first = milestones["roadmaps"]![0]!["milestones"]![0]!;
+        first["id"] = null;
+        milestones["roadmaps"]![0]!["milestones"] = new JsonArray(Enumerable.Range(0, CareerPath.Domain.Roadmaps.Roadmap.MaxMilestones + 1).Select(_ => first.DeepClone()).ToArray());
+        Assert.Contains($"at most {CareerPath.Domain.Roadmaps.Roadmap.MaxMilestones} milestones", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(milestones))).Message);
+
         var milestone = JsonNode.Parse(exported)!;
         milestone["roadmaps"]![0]!["milestones"]![0]!["targetDate"] = today.AddYears(CareerPath.Domain.Roadmaps.Milestone.MaxYearsAhead).AddDays(1).ToString("yyyy-MM-dd");
         Assert.Contains($"within {CareerPath.Domain.Roadmaps.Milestone.MaxYearsAhead} years", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(milestone))).Message);
