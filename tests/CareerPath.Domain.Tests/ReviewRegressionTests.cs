@@ -73,8 +73,8 @@ public sealed class ReviewRegressionTests
         var catalog = Catalog();
         var roadmap = Roadmap.Create("owner", "Up", "junior", "senior", null, catalog, DateTime.UtcNow);
 
-        Assert.Throws<DomainException>(() => roadmap.RestoreMilestone("M", Today, "made-up-course", null, [], 0, 0, null, catalog));
-        Assert.Throws<DomainException>(() => roadmap.RestoreMilestone("M", Today, null, "astronaut", [], 0, 0, null, catalog));
+        Assert.Throws<DomainException>(() => roadmap.RestoreMilestone("M", Today, "made-up-course", null, [], 0, 0, null, catalog, Today));
+        Assert.Throws<DomainException>(() => roadmap.RestoreMilestone("M", Today, null, "astronaut", [], 0, 0, null, catalog, Today));
         Assert.Empty(roadmap.Milestones);
     }
 

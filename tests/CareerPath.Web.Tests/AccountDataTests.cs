@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareerPath.Web.Tests;
 
 [Collection(AppCollection.Name)]
-public sealed class AccountDataTests(CareerPathAppFactory app)
+public sealed partial class AccountDataTests(CareerPathAppFactory app)
 {
     [Fact]
     public async Task An_export_imported_into_a_new_account_restores_everything()
@@ -22,7 +23,7 @@ public sealed class AccountDataTests(CareerPathAppFactory app)
 
         await using (var scope = app.ScopeFor(fresh))
         {
-            var message = await scope.ServiceProvider.GetRequiredService<AccountDataService>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(exported)));
+            var message = await scope.ServiceProvider.GetRequiredService<AccountDataService>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(exported)), useFileDisplayName: true);
             Assert.Contains("Imported 1 audit, 1 feedback round, 1 roadmap and 1 goal", message);
         }
 
@@ -111,6 +112,225 @@ public sealed class AccountDataTests(CareerPathAppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_goal_made_from_a_roadmap_milestone_keeps_its_link_through_export_and_import()
+    {
+        var (original, fresh) = (await app.CreateAsync(), await app.CreateAsync());
+        await using (var scope = app.ScopeFor(original))
+        {
+            var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
+            var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
+            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Lead the API migration", roadmaps.Today.AddDays(30), "communication");
+            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Shadow a TPM", roadmaps.Today.AddDays(60), null);
+            var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+            var second = roadmap.Milestones[1];
+            await goals.CreateAsync(new GoalFields(second.Title, GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, second.Id, null, second.TargetDate));
+            await goals.CreateAsync(new GoalFields("Linked to the roadmap only", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, null, null, null));
+
+            // A note-only check-in, then the goal switches to a measured value: the check-in keeps its empty value.
+            var measured = await goals.CreateAsync(new GoalFields("Interview customers", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], null, null, null, null));
+            measured = await goals.CheckInAsync(measured.Id, measured.Version, goals.Today, null, "Booked the first calls");
+            await goals.UpdateAsync(measured.Id, measured.Version, measured.Fields with { Mode = ProgressMode.Measure, MeasureName = "interviews", StartValue = 0, TargetValue = 10 });
+        }
+
+        var exported = await ExportAsync(original);
+        await ImportAsync(fresh, exported, useFileDisplayName: true);
+
+        Assert.Equal(Comparable(exported), Comparable(await ExportAsync(fresh)));
+        await using var freshScope = app.ScopeFor(fresh);
+        var restoredRoadmap = Assert.Single(await freshScope.ServiceProvider.GetRequiredService<RoadmapService>().ListAsync());
+        var restoredGoals = await freshScope.ServiceProvider.GetRequiredService<GoalService>().ListAsync();
+        var linked = restoredGoals.Single(g => g.Outcome == "Shadow a TPM");
+        Assert.Equal(restoredRoadmap.Id, linked.RoadmapId);
+        Assert.Equal(restoredRoadmap.Milestones.Single(m => m.Title == "Shadow a TPM").Id, linked.MilestoneId);
+        var roadmapOnly = restoredGoals.Single(g => g.Outcome == "Linked to the roadmap only");
+        Assert.Equal((restoredRoadmap.Id, (Guid?)null), (roadmapOnly.RoadmapId!.Value, roadmapOnly.MilestoneId));
+        Assert.Null(Assert.Single(restoredGoals.Single(g => g.Outcome == "Interview customers").CheckIns).Value);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_milestone_since_removed_is_left_out_of_the_export()
+    {
+        var user = await app.CreateAsync();
+        await using (var scope = app.ScopeFor(user))
+        {
+            var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
+            var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
+            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Soon removed", roadmaps.Today.AddDays(30), null);
+            var milestone = roadmap.Milestones[0];
+            await scope.ServiceProvider.GetRequiredService<GoalService>().CreateAsync(
+                new GoalFields("Finish the removed milestone", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, milestone.Id, null, null));
+            await roadmaps.RemoveMilestoneAsync(roadmap.Id, roadmap.Version, milestone.Id);
+        }
+
+        var goal = JsonNode.Parse(await ExportAsync(user))!["goals"]![0]!;
+
+        Assert.NotNull(goal["roadmapId"]);
+        Assert.Null(goal["milestoneId"]);
+    }
+
+    [Fact]
+    public async Task Importing_keeps_the_accounts_display_name_unless_asked_to_use_the_files()
+    {
+        var (original, kept, replaced) = (await app.CreateAsync(), await app.CreateAsync(), await app.CreateAsync());
+        await FillAsync(original);
+        var exported = await ExportAsync(original);
+
+        await ImportAsync(kept, exported);
+        await ImportAsync(replaced, exported, useFileDisplayName: true);
+
+        Assert.Equal(kept.DisplayName, JsonNode.Parse(await ExportAsync(kept))!["profile"]!["displayName"]!.GetValue<string>());
+        Assert.Equal(original.DisplayName, JsonNode.Parse(await ExportAsync(replaced))!["profile"]!["displayName"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_import_form_uses_the_files_display_name_only_when_its_box_is_ticked(bool ticked)
+    {
+        var (original, fresh) = (await app.CreateAsync(), await app.CreateAsync());
+        await FillAsync(original);
+        var client = await app.SignedInClientAsync(fresh);
+        var page = await client.GetStringAsync("/Account/Manage/Data");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(await ExportAsync(original))), "file", "data.json" },
+        };
+        if (ticked)
+        {
+            form.Add(new StringContent("true"), "useFileDisplayName");
+        }
+
+        var response = await client.PostAsync("/Account/Manage/ImportData", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var profile = JsonNode.Parse(await ExportAsync(fresh))!["profile"]!;
+        Assert.Equal(ticked ? original.DisplayName : fresh.DisplayName, profile["displayName"]!.GetValue<string>());
+        Assert.Single(JsonNode.Parse(await ExportAsync(fresh))!["goals"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Four_imports_at_once_into_one_empty_account_make_one_copy_and_refuse_the_other_three()
+    {
+        var (original, fresh) = (await app.CreateAsync(), await app.CreateAsync());
+        await FillAsync(original);
+        var exported = await ExportAsync(original);
+
+        using var start = new Barrier(4);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = app.ScopeFor(fresh);
+            var data = scope.ServiceProvider.GetRequiredService<AccountDataService>();
+            start.SignalAndWait();
+            try
+            {
+                return await data.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(exported)));
+            }
+            catch (DomainException ex)
+            {
+                return "Refused: " + ex.Message;
+            }
+        })));
+
+        Assert.Single(outcomes, o => o.StartsWith("Imported", StringComparison.Ordinal));
+        Assert.Equal(3, outcomes.Count(o => o.StartsWith("Refused: This account already holds data", StringComparison.Ordinal)));
+        var restored = JsonNode.Parse(await ExportAsync(fresh))!;
+        Assert.Single(restored["audits"]!.AsArray());
+        Assert.Single(restored["roadmaps"]!.AsArray());
+        Assert.Single(restored["goals"]!.AsArray());
+        Assert.Equal(4, Assert.Single(restored["feedbackRounds"]!.AsArray())!["links"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_transaction_begun_through_EF_takes_the_write_lock_at_once()
+    {
+        // The import's emptiness check relies on this: Microsoft.Data.Sqlite begins transactions IMMEDIATE.
+        await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}");
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE;";
+            command.CommandTimeout = 1;
+
+            var ex = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQueryAsync());
+            Assert.Equal(5, ex.SqliteErrorCode); // SQLITE_BUSY
+        });
+    }
+
+    [Theory]
+    [InlineData("audits", "$.audits[1]")]
+    [InlineData("audits/0/ratings", "$.audits[0].ratings[")]
+    [InlineData("roadmaps/0/milestones", "$.roadmaps[0].milestones[1]")]
+    [InlineData("goals/0/skills", "$.goals[0].skills[1]")]
+    [InlineData("goals/0/steps", "$.goals[0].steps[2]")]
+    [InlineData("goals/0/checkIns", "$.goals[0].checkIns[1]")]
+    public async Task A_null_entry_in_any_list_is_refused_with_a_clear_message(string list, string path)
+    {
+        var (original, fresh) = (await app.CreateAsync(), await app.CreateAsync());
+        await FillAsync(original);
+        var json = JsonNode.Parse(await ExportAsync(original))!;
+        var node = list.Split('/').Aggregate(json, (n, part) => int.TryParse(part, out var i) ? n[i]! : n[part]!);
+        node.AsArray().Add(null);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => ImportAsync(fresh, json.ToJsonString()));
+
+        Assert.Contains("empty entry (null)", ex.Message);
+        Assert.Contains(path, ex.Message);
+        Assert.Contains("Nothing was imported", ex.Message);
+        Assert.Empty(JsonNode.Parse(await ExportAsync(fresh))!["goals"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Import_keeps_the_forms_limits()
+    {
+        var original = await app.CreateAsync();
+        await FillAsync(original);
+        var exported = await ExportAsync(original);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var steps = JsonNode.Parse(exported)!;
+        var step = steps["goals"]![0]!["steps"]![0]!;
+        var tooMany = new JsonArray(Enumerable.Range(0, Goal.MaxSteps + 1).Select(_ => step.DeepClone()).ToArray());
+        steps["goals"]![0]!["steps"] = tooMany;
+        Assert.Contains($"at most {Goal.MaxSteps} steps", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(steps))).Message);
+
+        var farStep = JsonNode.Parse(exported)!;
+        farStep["goals"]![0]!["steps"]![0]!["dueDate"] = today.AddYears(21).ToString("yyyy-MM-dd");
+        Assert.Contains("too far in the future", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(farStep))).Message);
+
+        var checkIns = JsonNode.Parse(exported)!;
+        var checkIn = checkIns["goals"]![0]!["checkIns"]![0]!;
+        checkIns["goals"]![0]!["checkIns"] = new JsonArray(Enumerable.Range(0, Goal.MaxCheckIns + 1).Select(_ => checkIn.DeepClone()).ToArray());
+        Assert.Contains($"at most {Goal.MaxCheckIns} check-ins", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(checkIns))).Message);
+
+        var milestones = JsonNode.Parse(exported)!;
+        var first = milestones["roadmaps"]![0]!["milestones"]![0]!;
+        first["id"] = null;
+        milestones["roadmaps"]![0]!["milestones"] = new JsonArray(Enumerable.Range(0, CareerPath.Domain.Roadmaps.Roadmap.MaxMilestones + 1).Select(_ => first.DeepClone()).ToArray());
+        Assert.Contains($"at most {CareerPath.Domain.Roadmaps.Roadmap.MaxMilestones} milestones", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(milestones))).Message);
+
+        var milestone = JsonNode.Parse(exported)!;
+        milestone["roadmaps"]![0]!["milestones"]![0]!["targetDate"] = today.AddYears(CareerPath.Domain.Roadmaps.Milestone.MaxYearsAhead).AddDays(1).ToString("yyyy-MM-dd");
+        Assert.Contains($"within {CareerPath.Domain.Roadmaps.Milestone.MaxYearsAhead} years", (await Assert.ThrowsAsync<DomainException>(() => ImportIntoNewAccountAsync(milestone))).Message);
+
+        // A deadline moved out later is within the limit of the day it was moved, not of the day the goal was set.
+        var moved = JsonNode.Parse(exported)!;
+        moved["goals"]![0]!["createdOn"] = today.AddYears(-5).ToString("yyyy-MM-dd");
+        moved["goals"]![0]!["deadline"] = today.AddYears(18).ToString("yyyy-MM-dd");
+        await ImportIntoNewAccountAsync(moved);
+    }
+
+    private async Task ImportIntoNewAccountAsync(JsonNode json) => await ImportAsync(await app.CreateAsync(), json.ToJsonString());
+
+    private async Task<string> ImportAsync(CareerPath.Data.Identity.ApplicationUser user, string json, bool useFileDisplayName = false)
+    {
+        await using var scope = app.ScopeFor(user);
+        return await scope.ServiceProvider.GetRequiredService<AccountDataService>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), useFileDisplayName);
+    }
+
     private async Task FillAsync(CareerPath.Data.Identity.ApplicationUser user)
     {
         await using var scope = app.ScopeFor(user);
@@ -153,12 +373,22 @@ public sealed class AccountDataTests(CareerPathAppFactory app)
         return JsonSerializer.Serialize(await scope.ServiceProvider.GetRequiredService<AccountDataService>().ExportAsync(), AccountExport.Json);
     }
 
-    /// <summary>The export without what legitimately differs between two accounts: email, export time, feedback link state.</summary>
+    /// <summary>
+    /// The export without what legitimately differs between two accounts: email, export time, feedback link state,
+    /// and the ids themselves (each becomes its order of first appearance, so links must still match).
+    /// </summary>
     private static string Comparable(string export)
     {
-        var json = JsonNode.Parse(export)!;
+        var ids = new Dictionary<string, string>();
+        var json = JsonNode.Parse(Guids().Replace(export, m => ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = $"id-{ids.Count + 1}"))!;
         json["exportedAtUtc"] = null;
         json["profile"]!["email"] = null;
         return json.ToJsonString();
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guids();
 }

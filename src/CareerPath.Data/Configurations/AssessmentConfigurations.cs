@@ -21,6 +21,17 @@ internal static class OwnedRecordConfiguration
     public static void ConfigureVersion<T>(this EntityTypeBuilder<T> builder)
         where T : class, IVersioned =>
         builder.Property(e => e.Version).IsConcurrencyToken();
+
+    /// <summary>
+    /// The key of the form that created the record (a shadow property: a persistence detail, not part of the
+    /// domain). Unique per owner, so a repeated create request finds the record the first one made.
+    /// </summary>
+    public static void ConfigureCreationKey<T>(this EntityTypeBuilder<T> builder)
+        where T : class, IOwned
+    {
+        builder.Property<Guid?>(CreationKeys.PropertyName);
+        builder.HasIndex(nameof(IOwned.OwnerId), CreationKeys.PropertyName).IsUnique();
+    }
 }
 
 internal sealed class SkillAuditConfiguration : IEntityTypeConfiguration<SkillAudit>

@@ -12,6 +12,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.HasKey(g => g.Id);
         builder.ConfigureOwner();
         builder.ConfigureVersion();
+        builder.ConfigureCreationKey();
         builder.Property(g => g.Outcome).HasMaxLength(Goal.OutcomeMaxLength);
         builder.Property(g => g.Horizon).HasConversion<string>().HasMaxLength(20);
         builder.Property(g => g.Mode).HasConversion<string>().HasMaxLength(20);

@@ -12,6 +12,7 @@ internal sealed class RoadmapConfiguration : IEntityTypeConfiguration<Roadmap>
         builder.HasKey(r => r.Id);
         builder.ConfigureOwner();
         builder.ConfigureVersion();
+        builder.ConfigureCreationKey();
         builder.Property(r => r.Name).HasMaxLength(Roadmap.NameMaxLength);
         builder.Property(r => r.StartRoleSlug).HasMaxLength(Slug.MaxLength);
         builder.Property(r => r.TargetRoleSlug).HasMaxLength(Slug.MaxLength);

@@ -366,6 +366,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("CurrentValue")
                         .HasColumnType("TEXT");
 
@@ -432,6 +435,9 @@ namespace CareerPath.Data.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "CreationKey")
+                        .IsUnique();
+
                     b.ToTable("Goals");
                 });
 
@@ -484,6 +490,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -515,6 +524,9 @@ namespace CareerPath.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "CreationKey")
+                        .IsUnique();
 
                     b.ToTable("Roadmaps");
                 });

@@ -103,7 +103,11 @@ public sealed class Goal : IOwned, IVersioned
         return goal;
     }
 
-    /// <summary>Rebuilds a goal from an export: its history (past steps, check-ins, completion) is kept as it was.</summary>
+    /// <summary>
+    /// Rebuilds a goal from an export: its history (past steps, check-ins, completion) is kept as it was, within
+    /// the limits the forms keep. Dates are bounded by <paramref name="today"/>, as a form bounds them by the day
+    /// they were entered, which was never later.
+    /// </summary>
     public static Goal Restore(string ownerId, GoalFields fields, DateOnly createdOn, GoalStatus status, DateOnly? completedOn,
         IEnumerable<(string Title, DateOnly DueDate, StepStatus Status)> steps, IEnumerable<(DateOnly Date, decimal? Value, string? Note)> checkIns,
         CareerCatalog catalog, DateOnly today)
@@ -113,21 +117,33 @@ public sealed class Goal : IOwned, IVersioned
             throw new DomainException("A goal must be either active, or completed with a completion date.");
         }
 
-        var goal = Create(ownerId, fields, catalog, createdOn);
+        if (createdOn > today)
+        {
+            throw new DomainException("A goal cannot have been set after today.");
+        }
+
+        var goal = Create(ownerId, fields, catalog, today);
+        goal.CreatedOn = createdOn;
         foreach (var (title, dueDate, stepStatus) in steps)
         {
+            if (goal._steps.Count >= MaxSteps)
+            {
+                throw new DomainException($"A goal can have at most {MaxSteps} steps.");
+            }
+
             if (!Enum.IsDefined(stepStatus))
             {
                 throw new DomainException("A step's status must be to do, in progress or done.");
             }
 
-            RequirePlausible(dueDate, createdOn, "A step's due date");
+            RequirePlausible(dueDate, today, "A step's due date");
             goal._steps.Add(new GoalStep(Guid.NewGuid(), Guard.Text(title, "A step's title", GoalStep.TitleMaxLength), dueDate) { Status = stepStatus });
         }
 
         foreach (var (date, value, note) in checkIns)
         {
-            goal.CheckIn(date, goal.Mode == ProgressMode.Measure ? value ?? goal.StartValue ?? 0 : value, note, date);
+            // A note-only check-in made before the goal switched to a measured value keeps its empty value.
+            goal.AddCheckIn(date, value, note, today, valueRequired: false);
         }
 
         goal.IsSmart = goal.Check(today).Count == 0;
@@ -237,6 +253,11 @@ public sealed class Goal : IOwned, IVersioned
     public CheckIn CheckIn(DateOnly date, decimal? value, string? note, DateOnly today)
     {
         RequireActive();
+        return AddCheckIn(date, value, note, today, valueRequired: Mode == ProgressMode.Measure);
+    }
+
+    private CheckIn AddCheckIn(DateOnly date, decimal? value, string? note, DateOnly today, bool valueRequired)
+    {
         if (date > today)
         {
             throw new DomainException("A check-in cannot be dated in the future.");
@@ -248,7 +269,7 @@ public sealed class Goal : IOwned, IVersioned
         }
 
         ValidateValue(value, "The current value");
-        if (Mode == ProgressMode.Measure && value is null)
+        if (valueRequired && value is null)
         {
             throw new DomainException($"Enter the current value of {MeasureName ?? "what you measure"}.");
         }

@@ -65,10 +65,18 @@ public sealed class Roadmap : IOwned, IVersioned
         return roadmap;
     }
 
-    /// <summary>Restores a milestone as it was exported: past dates and completion included.</summary>
+    /// <summary>
+    /// Restores a milestone as it was exported: past dates and completion included. A target date can be at most
+    /// <see cref="Milestone.MaxYearsAhead"/> years after <paramref name="today"/>, as the form allowed on the day it was set.
+    /// </summary>
     public Milestone RestoreMilestone(string title, DateOnly targetDate, string? resourceSlug, string? stepRoleSlug, IEnumerable<string> skillSlugs,
-        int estimatedCostUsd, int estimatedWeeks, DateOnly? completedOn, CareerCatalog catalog)
+        int estimatedCostUsd, int estimatedWeeks, DateOnly? completedOn, CareerCatalog catalog, DateOnly today)
     {
+        if (targetDate > today.AddYears(Milestone.MaxYearsAhead))
+        {
+            throw new DomainException($"A milestone's target date must be within {Milestone.MaxYearsAhead} years.");
+        }
+
         foreach (var skill in skillSlugs)
         {
             if (catalog.FindSkill(skill) is null)

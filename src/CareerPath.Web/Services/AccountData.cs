@@ -32,7 +32,7 @@ public sealed record AccountExport(
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new NoNullEntriesConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 16,
     };
@@ -61,20 +61,25 @@ public sealed record AccountExport(
         DateTime? RevokedAtUtc, DateTime? SubmittedAtUtc, string? Comment, IReadOnlyList<AnswerData> Answers);
 
     public sealed record AspirationData(string? NextRoleSlug, string? FiveYearRoleSlug, string? TrackSlug, int? TimeframeMonths,
-        string? Motivation, string? WantMore, string? WantLess, IReadOnlyDictionary<string, int> Weights);
+        string? Motivation, string? WantMore, string? WantLess, IReadOnlyDictionary<string, int> Weights, DateTime? UpdatedAtUtc = null);
 
+    /// <param name="Id">Only for goals to refer to; a restored milestone gets a new id.</param>
     public sealed record MilestoneData(string Title, DateOnly TargetDate, string? ResourceSlug, string? StepRoleSlug, IReadOnlyList<string> Skills,
-        int EstimatedCostUsd, int EstimatedWeeks, DateOnly? CompletedOn);
+        int EstimatedCostUsd, int EstimatedWeeks, DateOnly? CompletedOn, Guid? Id = null);
 
-    public sealed record RoadmapData(string Name, string StartRoleSlug, string TargetRoleSlug, string? TrackSlug, DateTime CreatedAtUtc, IReadOnlyList<MilestoneData> Milestones);
+    /// <param name="Id">Only for goals to refer to; a restored roadmap gets a new id.</param>
+    public sealed record RoadmapData(string Name, string StartRoleSlug, string TargetRoleSlug, string? TrackSlug, DateTime CreatedAtUtc, IReadOnlyList<MilestoneData> Milestones,
+        Guid? Id = null);
 
     public sealed record StepData(string Title, DateOnly DueDate, StepStatus Status);
 
     public sealed record CheckInData(DateOnly Date, decimal? Value, string? Note);
 
+    /// <param name="RoadmapId">The <see cref="RoadmapData.Id"/> of the roadmap the goal is linked to, if any.</param>
+    /// <param name="MilestoneId">The <see cref="MilestoneData.Id"/> of that roadmap's milestone, if any.</param>
     public sealed record GoalData(string Outcome, GoalHorizon Horizon, ProgressMode Mode, string? MeasureName, decimal? StartValue, decimal? TargetValue,
         string? Achievable, IReadOnlyList<string> Skills, string? TargetRoleSlug, DateOnly? Deadline, DateOnly CreatedOn, GoalStatus Status,
-        DateOnly? CompletedOn, IReadOnlyList<StepData> Steps, IReadOnlyList<CheckInData> CheckIns);
+        DateOnly? CompletedOn, IReadOnlyList<StepData> Steps, IReadOnlyList<CheckInData> CheckIns, Guid? RoadmapId = null, Guid? MilestoneId = null);
 }
 
 /// <summary>Exports all of a user's data and restores such an export into an empty account.</summary>
@@ -92,7 +97,11 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         var rounds = await db.FeedbackRounds.AsNoTracking().AsSplitQuery().Include(r => r.Requests).OrderBy(r => r.CreatedAtUtc).ToListAsync();
         var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
         var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
-        var goals = await db.Goals.AsNoTracking().OrderBy(g => g.CreatedOn).ToListAsync();
+        // Goals set on the same day keep one order, so two exports of the same data read the same.
+        var goals = await db.Goals.AsNoTracking().OrderBy(g => g.CreatedOn).ThenBy(g => g.Outcome).ToListAsync();
+        // A goal's link is written only when it leads somewhere in the file (a removed milestone leaves a stale id behind).
+        var milestoneIds = roadmaps.SelectMany(r => r.Milestones.Select(m => (r.Id, m.Id))).ToHashSet();
+        var roadmapIds = roadmaps.Select(r => r.Id).ToHashSet();
         return new AccountExport(
             AccountExport.FormatName,
             AccountExport.CurrentVersion,
@@ -102,28 +111,35 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
                 a.Ratings.Select(r => new AccountExport.RatingData(r.SkillSlug, r.Level.Value, r.Evidence)).ToList())).ToList(),
             rounds.Select(r => ExportRound(r, now)).ToList(),
             aspiration is null ? null : new(aspiration.NextRoleSlug, aspiration.FiveYearRoleSlug, aspiration.TrackSlug, aspiration.TimeframeMonths,
-                aspiration.Motivation, aspiration.WantMore, aspiration.WantLess, aspiration.Weights.ToDictionary(w => w.FactorSlug, w => w.Weight)),
+                aspiration.Motivation, aspiration.WantMore, aspiration.WantLess, aspiration.Weights.ToDictionary(w => w.FactorSlug, w => w.Weight), aspiration.UpdatedAtUtc),
             roadmaps.Select(r => new AccountExport.RoadmapData(r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc,
                 r.Milestones.Select(m => new AccountExport.MilestoneData(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.SkillSlugs.ToList(),
-                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn)).ToList())).ToList(),
+                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, m.Id)).ToList(), r.Id)).ToList(),
             goals.Select(g => new AccountExport.GoalData(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable,
                 g.SkillSlugs.ToList(), g.TargetRoleSlug, g.Deadline, g.CreatedOn, g.Status, g.CompletedOn,
                 g.Steps.Select(s => new AccountExport.StepData(s.Title, s.DueDate, s.Status)).ToList(),
-                g.CheckIns.Select(c => new AccountExport.CheckInData(c.Date, c.Value, c.Note)).ToList())).ToList());
+                g.CheckIns.Select(c => new AccountExport.CheckInData(c.Date, c.Value, c.Note)).ToList(),
+                g.RoadmapId is { } r && roadmapIds.Contains(r) ? r : null,
+                g.RoadmapId is { } rm && g.MilestoneId is { } m && milestoneIds.Contains((rm, m)) ? m : null)).ToList());
     }
 
     /// <summary>
     /// Restores an export into the signed-in account, which must hold no data yet. Every record is checked by the
-    /// domain; one bad record refuses the whole file and nothing is saved. Links to roadmap milestones are not
-    /// carried over (their ids change).
+    /// domain; one bad record refuses the whole file and nothing is saved. Goals keep their links to the restored
+    /// roadmaps and milestones. The account's display name stays as it is unless <paramref name="useFileDisplayName"/>
+    /// asks for the file's; its current role is taken from the file only when it has none.
     /// </summary>
-    public async Task<string> ImportAsync(Stream json)
+    public async Task<string> ImportAsync(Stream json, bool useFileDisplayName = false)
     {
         AccountExport export;
         try
         {
             export = await JsonSerializer.DeserializeAsync<AccountExport>(json, AccountExport.Json)
                 ?? throw new DomainException("The file is empty.");
+        }
+        catch (NoNullEntriesConverter.NullEntryException ex)
+        {
+            throw new DomainException($"The file could not be imported: a list in it has an empty entry (null) at {ex.Location}. Nothing was imported.");
         }
         catch (JsonException ex)
         {
@@ -136,6 +152,10 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         }
 
         await using var db = await userData.OpenAsync();
+
+        // The emptiness check and the writes are one write transaction (Microsoft.Data.Sqlite begins it IMMEDIATE,
+        // taking SQLite's write lock at once), so of several imports at once only the first finds the account empty.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.SkillAudits.AnyAsync() || await db.FeedbackRounds.AnyAsync() || await db.CareerAspirations.AnyAsync()
             || await db.Roadmaps.AnyAsync() || await db.Goals.AnyAsync())
         {
@@ -149,8 +169,15 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         try
         {
             var user = await db.Users.FirstAsync(u => u.Id == owner);
-            user.DisplayName = Guard.OptionalText(export.Profile?.DisplayName, "Your name", CareerPath.Data.Identity.ApplicationUser.DisplayNameMaxLength);
-            user.CurrentRoleSlug = export.Profile?.CurrentRoleSlug is { } role && catalog.FindRole(role) is not null ? role : user.CurrentRoleSlug;
+            if (useFileDisplayName)
+            {
+                user.DisplayName = Guard.OptionalText(export.Profile?.DisplayName, "Your name", CareerPath.Data.Identity.ApplicationUser.DisplayNameMaxLength);
+            }
+
+            if (string.IsNullOrEmpty(user.CurrentRoleSlug) && export.Profile?.CurrentRoleSlug is { } role && catalog.FindRole(role) is not null)
+            {
+                user.CurrentRoleSlug = role;
+            }
 
             foreach (var a in export.Audits ?? [])
             {
@@ -167,16 +194,29 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
             {
                 var aspiration = new CareerAspiration(owner);
                 aspiration.Update(catalog, asp.NextRoleSlug, asp.FiveYearRoleSlug, asp.TrackSlug, asp.TimeframeMonths, asp.Motivation, asp.WantMore, asp.WantLess,
-                    asp.Weights ?? new Dictionary<string, int>(), now);
+                    asp.Weights ?? new Dictionary<string, int>(), asp.UpdatedAtUtc is { } updated && updated <= now ? updated : now);
                 db.CareerAspirations.Add(aspiration);
             }
 
+            // The file's roadmap and milestone ids, to the restored ones (new ids), so goals keep their links.
+            var roadmapIds = new Dictionary<Guid, Guid>();
+            var milestoneIds = new Dictionary<(Guid Roadmap, Guid Milestone), Guid>();
             foreach (var r in export.Roadmaps ?? [])
             {
                 var roadmap = Roadmap.Restore(owner, r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc, catalog);
+                if (r.Id is { } fileId && !roadmapIds.TryAdd(fileId, roadmap.Id))
+                {
+                    throw new DomainException($"Two roadmaps have the same id ({fileId}).");
+                }
+
                 foreach (var m in r.Milestones ?? [])
                 {
-                    roadmap.RestoreMilestone(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.Skills ?? [], m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, catalog);
+                    var milestone = roadmap.RestoreMilestone(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.Skills ?? [], m.EstimatedCostUsd, m.EstimatedWeeks,
+                        m.CompletedOn, catalog, today);
+                    if (r.Id is { } roadmapId && m.Id is { } milestoneId && !milestoneIds.TryAdd((roadmapId, milestoneId), milestone.Id))
+                    {
+                        throw new DomainException($"Two milestones of “{roadmap.Name}” have the same id ({milestoneId}).");
+                    }
                 }
 
                 db.Roadmaps.Add(roadmap);
@@ -184,7 +224,13 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
 
             foreach (var g in export.Goals ?? [])
             {
-                var fields = new GoalFields(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable, g.Skills ?? [], null, null, g.TargetRoleSlug, g.Deadline);
+                // A link to nothing in the file is dropped, as the app drops a link to a roadmap or milestone since removed.
+                Guid? linkedRoadmap = g.RoadmapId is { } r && roadmapIds.TryGetValue(r, out var newRoadmap) ? newRoadmap : null;
+                Guid? linkedMilestone = linkedRoadmap is not null && g.MilestoneId is { } m && milestoneIds.TryGetValue((g.RoadmapId!.Value, m), out var newMilestone)
+                    ? newMilestone
+                    : null;
+                var fields = new GoalFields(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable, g.Skills ?? [],
+                    linkedRoadmap, linkedMilestone, g.TargetRoleSlug, g.Deadline);
                 db.Goals.Add(Goal.Restore(owner, fields, g.CreatedOn, g.Status, g.CompletedOn,
                     (g.Steps ?? []).Select(s => (s.Title, s.DueDate, s.Status)), (g.CheckIns ?? []).Select(c => (c.Date, c.Value, c.Note)), catalog, today));
             }
@@ -200,6 +246,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         }
 
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return $"Imported {Format.Plural(export.Audits?.Count ?? 0, "audit")}, {Format.Plural(export.FeedbackRounds?.Count ?? (export.FeedbackRequests is { Count: > 0 } ? 1 : 0), "feedback round")}, " +
             $"{Format.Plural(export.Roadmaps?.Count ?? 0, "roadmap")} and {Format.Plural(export.Goals?.Count ?? 0, "goal")}.";
     }

@@ -1,3 +1,4 @@
+using CareerPath.Data;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Goals;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,11 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
             ?? throw new NotFoundException("That goal does not exist or is not yours.");
     }
 
-    public async Task<Goal> CreateAsync(GoalFields fields, IReadOnlyList<string>? steps = null)
+    /// <summary>
+    /// Creates a goal, with template steps spread up to its deadline. A repeated request with the same
+    /// <paramref name="creationKey"/> (the form's, made when it opened) returns the goal the first one made.
+    /// </summary>
+    public async Task<Goal> CreateAsync(GoalFields fields, IReadOnlyList<string>? steps = null, Guid? creationKey = null)
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
@@ -36,9 +41,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
             goal.AddStep(steps[i], Today.AddDays(days), Today);
         }
 
-        db.Goals.Add(goal);
-        await db.SaveChangesAsync();
-        return goal;
+        return await db.AddOnceAsync(goal, creationKey);
     }
 
     public Task<Goal> UpdateAsync(Guid id, Guid version, GoalFields fields) =>

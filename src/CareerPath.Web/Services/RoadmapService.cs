@@ -34,14 +34,16 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         return await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
     }
 
-    public async Task<Roadmap> CreateAsync(string name, string startRoleSlug, string targetRoleSlug, string? trackSlug)
+    /// <summary>
+    /// Creates a roadmap. A repeated request with the same <paramref name="creationKey"/> (the form's, made when it
+    /// opened) returns the roadmap the first one made instead of a second.
+    /// </summary>
+    public async Task<Roadmap> CreateAsync(string name, string startRoleSlug, string targetRoleSlug, string? trackSlug, Guid? creationKey = null)
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
         var roadmap = Roadmap.Create(db.CurrentOwnerId!, name, startRoleSlug, targetRoleSlug, trackSlug, catalog, clock.GetUtcNow().UtcDateTime);
-        db.Roadmaps.Add(roadmap);
-        await db.SaveChangesAsync();
-        return roadmap;
+        return await db.AddOnceAsync(roadmap, creationKey);
     }
 
     public async Task<RoadmapView> GetViewAsync(Guid id)

@@ -42,7 +42,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         const long maxRequestBytes = AccountDataService.MaxImportBytes + (64 * 1024);
         manageGroup.MapPost("/ImportData", async (HttpContext context, AccountDataService data) =>
         {
-            var file = (await context.Request.ReadFormAsync()).Files.GetFile("file");
+            var form = await context.Request.ReadFormAsync();
+            var file = form.Files.GetFile("file");
             string message;
             if (file is null || file.Length == 0)
             {
@@ -53,7 +54,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 try
                 {
                     await using var stream = file.OpenReadStream();
-                    message = await data.ImportAsync(stream);
+                    message = await data.ImportAsync(stream, useFileDisplayName: form["useFileDisplayName"] == "true");
                 }
                 catch (CareerPath.Domain.Common.DomainException ex)
                 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareerPath.Domain.Goals;
 
 namespace CareerPath.Web.Components.Pages.Goals;
@@ -33,6 +34,23 @@ public sealed class GoalFormModel
     };
 
     public static GoalFormModel From(Goal goal) => From(goal.Fields);
+
+    /// <summary>
+    /// What the user has entered, in a form that compares equal when the content is the same (an emptied box
+    /// equals one never touched, 12.0 equals 12), so a page can tell whether anything is left unsaved.
+    /// </summary>
+    public string Snapshot()
+    {
+        var fields = ToFields();
+        return string.Join('\u001f',
+            fields.Outcome.Trim(), fields.Horizon, fields.Mode, Text(fields.MeasureName), Number(fields.StartValue), Number(fields.TargetValue),
+            Text(fields.Achievable), string.Join(',', fields.SkillSlugs.Order(StringComparer.Ordinal)), fields.RoadmapId, fields.MilestoneId,
+            Text(fields.TargetRoleSlug), fields.Deadline?.ToString("O", CultureInfo.InvariantCulture));
+
+        static string Text(string? value) => value?.Trim() ?? "";
+
+        static string Number(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
+    }
 
     public GoalFields ToFields()
     {
