@@ -32,7 +32,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         await fixture.ScreenshotAsync(page, "goal-new");
         await goals.SaveNewAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await goals.ExpectDetailAsync();
         await Expect(page.GetByTestId("smart-badge")).ToHaveTextAsync("SMART");
         await goals.AddStepAsync("Book the first four interviews", today.AddDays(7));
         await Expect(goals.Steps).ToContainTextAsync("Book the first four interviews");
@@ -68,7 +68,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         await goals.OpenNewAsync();
         await goals.TypeOutcomeAsync("Write the first product strategy memo");
         await goals.SaveNewAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await goals.ExpectDetailAsync();
 
         var second = await page.Context.NewPageAsync();
         await second.GotoAsync(page.Url);
@@ -93,7 +93,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         await goals.OpenNewAsync();
         await goals.TypeOutcomeAsync("Write the first product strategy memo");
         await goals.SaveNewAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await goals.ExpectDetailAsync();
 
         await page.GetByLabel("Specific: the outcome").FillAsync("Typed but not saved yet");
         await goals.AddStepAsync("Draft the outline", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5));

@@ -40,7 +40,7 @@ public sealed class RepeatedClickTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create goal" }).DblClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await goals.ExpectDetailAsync();
         await page.GotoAsync("goals");
         await Expect(page.GetByText("Present the quarterly roadmap to the leadership team")).ToHaveCountAsync(1);
         Assert.Empty(dialogs.Types);

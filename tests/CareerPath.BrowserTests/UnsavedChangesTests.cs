@@ -54,7 +54,7 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
         await goals.OpenNewAsync();
         await goals.TypeOutcomeAsync("Write the first product strategy memo");
         await goals.SaveNewAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await goals.ExpectDetailAsync();
         var goalUrl = page.Url;
 
         await TypeAsync(page.GetByLabel("Specific: the outcome"), "Write the first product strategy memo with the CFO");

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CareerPath.BrowserTests.Pages;
 
@@ -25,6 +27,16 @@ public sealed class GoalPages(IPage page)
         await page.GetByLabel("What you count").FillAsync(what);
         await page.GetByLabel("Starting value").FillAsync(start.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Target value").FillAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Waits for the goal's own page. The address changes before the page arrives, so until its edit form shows,
+    /// the new-goal form is still on screen and typing would land in it.
+    /// </summary>
+    public async Task ExpectDetailAsync()
+    {
+        await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save goal" })).ToBeVisibleAsync();
     }
 
     public Task SaveNewAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Create goal" }).ClickAsync();
