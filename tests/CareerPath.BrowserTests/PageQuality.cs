@@ -1,0 +1,29 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CareerPath.BrowserTests;
+
+/// <summary>Checks every finished page must pass: axe-core's WCAG 2.0/2.1 A and AA rules, and no sideways scrolling.</summary>
+public static class PageQuality
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(WcagAa);
+        var found = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}");
+        Assert.True(result.Violations.Length == 0, $"axe-core found on {page.Url}:\n{string.Join("\n", found)}");
+    }
+
+    public static async Task AssertFitsTheWidthAsync(this IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scroll, viewport) = (widths[0], widths[1]);
+        Assert.True(scroll <= viewport, $"{page.Url} scrolls sideways: {scroll} px wide in a {viewport} px window.");
+    }
+}
