@@ -2,7 +2,9 @@ using CareerPath.Data;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CareerPath.Web.Tests;
@@ -27,6 +29,16 @@ public sealed class CareerPathAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Extra configuration for a test that needs its own app (a fake clock, real rate limits).</summary>
     public Action<IWebHostBuilder>? ConfigureServices { get; init; }
+
+    /// <summary>An app of its own whose time is <paramref name="clock"/>.</summary>
+    public static CareerPathAppFactory WithClock(TimeProvider clock) => new()
+    {
+        ConfigureServices = builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+        }),
+    };
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

@@ -158,14 +158,7 @@ public sealed class SecurityTests(CareerPathAppFactory app)
     public async Task Sessions_end_after_30_minutes_idle_and_after_12_hours_at_most()
     {
         var clock = new FakeClock(DateTimeOffset.UtcNow);
-        await using var timed = new CareerPathAppFactory
-        {
-            ConfigureServices = builder => builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(clock);
-            }),
-        };
+        await using var timed = CareerPathAppFactory.WithClock(clock);
         var user = await timed.CreateAsync();
 
         var idle = await timed.SignedInClientAsync(user);
@@ -188,13 +181,4 @@ public sealed class SecurityTests(CareerPathAppFactory app)
 
     /// <summary>Identity's v3 format: marker, PRF, iteration count (big-endian), salt length, salt, subkey.</summary>
     private static int Iterations(string hash) => (int)BinaryPrimitives.ReadUInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5, 4));
-
-    private sealed class FakeClock(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

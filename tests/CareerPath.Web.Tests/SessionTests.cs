@@ -304,14 +304,7 @@ public sealed partial class SessionTests(CareerPathAppFactory app)
     public async Task A_session_ends_after_30_minutes_without_activity_and_12_hours_after_sign_in_even_on_an_open_page()
     {
         var clock = new FakeClock(DateTimeOffset.UtcNow);
-        await using var timed = new CareerPathAppFactory
-        {
-            ConfigureServices = b => b.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(clock);
-            }),
-        };
+        await using var timed = CareerPathAppFactory.WithClock(clock);
         var user = await timed.CreateAsync();
         var sessions = timed.Services.GetRequiredService<ServerSessions>();
 
@@ -412,14 +405,5 @@ public sealed partial class SessionTests(CareerPathAppFactory app)
                 return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
             }
         }
-    }
-
-    private sealed class FakeClock(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }
