@@ -22,6 +22,19 @@ var builder = WebApplication.CreateBuilder(args);
 // built app in Production); a published app has no manifest and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 
+ReverseProxy reverseProxy;
+try
+{
+    reverseProxy = ReverseProxy.FromConfiguration(builder.Configuration);
+}
+catch (ReverseProxyConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"CareerPath cannot start. {ex.Message}");
+    return 1;
+}
+
+reverseProxy.Apply(builder.Services);
+
 var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionStringName));
 builder.Services.AddCareerPathData(connectionString);
 // Made by a factory so the container disposes it, which releases the database lock when the app stops.
@@ -114,6 +127,8 @@ catch (Exception ex) when (ex is DatabaseStartupException or CatalogException)
     return 1;
 }
 
+// First, so the client's address and scheme are known to everything after (rate limits, cookies, redirects, HSTS).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

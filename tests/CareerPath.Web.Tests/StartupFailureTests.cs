@@ -23,4 +23,21 @@ public sealed class StartupFailureTests
         Assert.DoesNotContain("   at ", app.Errors + app.Output);
         Directory.Delete(folder, recursive: true);
     }
+
+    [Theory]
+    [InlineData("ReverseProxy__KnownProxies", "10.0.0.300", "ReverseProxy:KnownProxies: '10.0.0.300' is not an IP address")]
+    [InlineData("ReverseProxy__KnownNetworks", "10.0.0.0/33", "ReverseProxy:KnownNetworks: '10.0.0.0/33' is not a network in CIDR form")]
+    public async Task A_trusted_proxy_setting_that_is_not_an_address_stops_the_app_with_one_clear_line(string key, string value, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("careerpath-proxy-setting-").FullName;
+
+        await using var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"), new Dictionary<string, string> { [key] = value });
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(app.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("CareerPath cannot start. " + message, line);
+        Assert.False(File.Exists(Path.Combine(folder, "careerpath.db")), "Nothing is created before the settings are read.");
+        Directory.Delete(folder, recursive: true);
+    }
 }
