@@ -8,4 +8,7 @@ public static class AccountRules
     public const int MaxFailedSignIns = 5;
     public const int PasswordHashIterations = 210_000;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a password reset or confirmation link works.</summary>
+    public static readonly TimeSpan EmailLinkLifetime = TimeSpan.FromHours(1);
 }

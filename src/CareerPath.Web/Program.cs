@@ -6,6 +6,7 @@ using CareerPath.Web.Components;
 using CareerPath.Web.Components.Account;
 using CareerPath.Web.Security;
 using CareerPath.Web.Services;
+using CareerPath.Web.Services.Mail;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -23,11 +24,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 ReverseProxy reverseProxy;
+SmtpSettings? smtp;
 try
 {
     reverseProxy = ReverseProxy.FromConfiguration(builder.Configuration);
+    smtp = SmtpSettings.FromConfiguration(builder.Configuration);
 }
-catch (ReverseProxyConfigurationException ex)
+catch (SettingsException ex)
 {
     await Console.Error.WriteLineAsync($"CareerPath cannot start. {ex.Message}");
     return 1;
@@ -91,7 +94,18 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
 
 // ASVS 5.0 asks for at least 210,000 PBKDF2 iterations; older hashes are upgraded at the next sign-in.
 builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = AccountRules.PasswordHashIterations);
-builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+if (smtp is null)
+{
+    builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+}
+else
+{
+    builder.Services.AddSingleton(smtp);
+    builder.Services.AddSingleton<IEmailSender<ApplicationUser>, SmtpEmailSender>();
+}
+
+// Password reset and confirmation links work for an hour (and a reset link once: it changes the security stamp).
+builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountRules.EmailLinkLifetime);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/Login";

@@ -27,7 +27,8 @@ public sealed class StartupFailureTests
     [Theory]
     [InlineData("ReverseProxy__KnownProxies", "10.0.0.300", "ReverseProxy:KnownProxies: '10.0.0.300' is not an IP address")]
     [InlineData("ReverseProxy__KnownNetworks", "10.0.0.0/33", "ReverseProxy:KnownNetworks: '10.0.0.0/33' is not a network in CIDR form")]
-    public async Task A_trusted_proxy_setting_that_is_not_an_address_stops_the_app_with_one_clear_line(string key, string value, string message)
+    [InlineData("Smtp__Host", "mail.example.org", "Smtp:From is required when Smtp:Host is set")]
+    public async Task A_proxy_or_mail_setting_the_app_cannot_use_stops_it_with_one_clear_line(string key, string value, string message)
     {
         var folder = Directory.CreateTempSubdirectory("careerpath-proxy-setting-").FullName;
 

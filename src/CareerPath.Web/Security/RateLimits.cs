@@ -11,6 +11,7 @@ public static class RateLimits
 {
     public const int SignInPerMinute = 10;
     public const int RegisterPerMinute = 5;
+    public const int ResetMailsPerMinute = 5;
     public const int FeedbackLinksPerMinute = 30;
 
     public static IServiceCollection AddCareerPathRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +52,11 @@ public static class RateLimits
         if (HttpMethods.IsPost(request.Method) && path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
         {
             return ("sign-in", SignInPerMinute);
+        }
+
+        if (HttpMethods.IsPost(request.Method) && path.Equals("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("reset-mail", ResetMailsPerMinute);
         }
 
         if (HttpMethods.IsPost(request.Method) && path.Equals("/Account/Register", StringComparison.OrdinalIgnoreCase))

@@ -32,10 +32,10 @@ public sealed class ReverseProxy
     {
         var proxies = Values(configuration, ProxiesKey).Select(value => IPAddress.TryParse(value, out var address)
             ? address
-            : throw new ReverseProxyConfigurationException($"{ProxiesKey}: '{value}' is not an IP address (for example 127.0.0.1 or ::1).")).ToList();
+            : throw new SettingsException($"{ProxiesKey}: '{value}' is not an IP address (for example 127.0.0.1 or ::1).")).ToList();
         var networks = Values(configuration, NetworksKey).Select(value => System.Net.IPNetwork.TryParse(value, out var network)
             ? (network.BaseAddress, network.PrefixLength)
-            : throw new ReverseProxyConfigurationException($"{NetworksKey}: '{value}' is not a network in CIDR form (for example 10.0.0.0/8).")).ToList();
+            : throw new SettingsException($"{NetworksKey}: '{value}' is not a network in CIDR form (for example 10.0.0.0/8).")).ToList();
         return new ReverseProxy(proxies, networks);
     }
 
@@ -75,4 +75,5 @@ public sealed class ReverseProxy
     }
 }
 
-public sealed class ReverseProxyConfigurationException(string message) : Exception(message);
+/// <summary>A setting the app cannot use; start-up stops with its message as one line.</summary>
+public sealed class SettingsException(string message) : Exception(message);

@@ -5,11 +5,11 @@ using static Microsoft.Playwright.Assertions;
 namespace CareerPath.BrowserTests;
 
 /// <summary>
-/// The pages the promises rest on (feedback rounds and results, the respondent's questionnaire, where you're signed
+/// Pages checked so far (every page is the aim): the pages the promises rest on (feedback rounds and results, the respondent's questionnaire, where you're signed
 /// in, your data) pass axe-core and fit a 390 px phone as well as a 1366 px laptop, with long names and long words.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FeedbackPagesQualityTests(BrowserFixture fixture)
+public sealed class PageQualityTests(BrowserFixture fixture)
 {
     private static readonly int[] Widths = [390, 1366];
 
@@ -55,6 +55,29 @@ public sealed class FeedbackPagesQualityTests(BrowserFixture fixture)
                 await fixture.ScreenshotAsync(target, $"{name}-{width}");
                 await target.AssertFitsTheWidthAsync();
                 await target.AssertAccessibleAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Sign_in_and_password_reset_pages_pass_axe_and_fit_a_phone_and_a_laptop()
+    {
+        var page = await fixture.NewPageAsync();
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, width < 800 ? 844 : 900);
+            foreach (var (path, name) in new[]
+            {
+                ("Account/Login", "sign-in"),
+                ("Account/ForgotPassword", "forgot-password"),
+                ("Account/ForgotPasswordConfirmation", "forgot-password-sent"),
+                ("Account/ResetPassword?code=not-a-real-code", "reset-password"),
+            })
+            {
+                await page.GotoAsync(path);
+                await fixture.ScreenshotAsync(page, $"{name}-{width}");
+                await page.AssertFitsTheWidthAsync();
+                await page.AssertAccessibleAsync();
             }
         }
     }
