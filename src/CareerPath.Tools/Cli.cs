@@ -11,7 +11,8 @@ public static class Cli
     public const int UsageError = 2;
 
     public const string Usage =
-        "Usage: CareerPath.Tools backup <destination-file> [--database <path>] [--force] | restore <backup-file> [--database <path>]";
+        "Usage: CareerPath.Tools backup <destination-file> [--database <path>] [--force] | restore <backup-file> [--database <path>]" +
+        " | reset-password <email> [--database <path>] | list-users [--database <path>]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
@@ -27,7 +28,7 @@ public static class Cli
         }
 
         var command = args[0];
-        if (command is not ("backup" or "restore"))
+        if (command is not ("backup" or "restore" or "reset-password" or "list-users"))
         {
             return Fail(error, $"Unknown command '{command}'.");
         }
@@ -57,25 +58,45 @@ public static class Cli
             }
         }
 
-        if (string.IsNullOrWhiteSpace(file))
+        if (command == "list-users" && file is not null)
         {
-            return Fail(error, command == "backup" ? "Give the backup file to write." : "Give the backup file to restore.");
+            return Fail(error, $"Unexpected argument '{file}'.");
+        }
+
+        if (command != "list-users" && string.IsNullOrWhiteSpace(file))
+        {
+            return Fail(error, command switch
+            {
+                "backup" => "Give the backup file to write.",
+                "restore" => "Give the backup file to restore.",
+                _ => "Give the email of the account.",
+            });
         }
 
         try
         {
             var live = ResolveDatabasePath(database, environment);
-            if (command == "backup")
+            if (command == "reset-password")
             {
-                var copy = DatabaseBackup.Backup(live, file, force);
+                var password = AccountCommands.ResetPassword(live, file!);
+                output.WriteLine($"The password of {file!.Trim()} is now: {password}");
+                output.WriteLine("Every session of the account was signed out. Give the password to its owner privately; they should choose their own under Account → Password.");
+            }
+            else if (command == "list-users")
+            {
+                output.WriteLine(AccountCommands.ListUsers(live));
+            }
+            else if (command == "backup")
+            {
+                var copy = DatabaseBackup.Backup(live, file!, force);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Backed up {live} to {copy.Path}: {copy.SizeBytes:N0} bytes, {copy.TableCount} tables, {copy.UsersText}, integrity ok."));
             }
             else
             {
-                var restored = DatabaseBackup.Restore(file, live);
+                var restored = DatabaseBackup.Restore(file!, live);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Restored {Path.GetFullPath(file)} into {live}: {restored.TableCount} tables, {restored.UsersText}, integrity ok. Start the app to apply any newer migrations."));
+                    $"Restored {Path.GetFullPath(file!)} into {live}: {restored.TableCount} tables, {restored.UsersText}, integrity ok. Start the app to apply any newer migrations."));
             }
 
             return Success;
@@ -83,6 +104,11 @@ public static class Cli
         catch (BackupException ex)
         {
             error.WriteLine(ex.Message);
+            return Failure;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (command is "reset-password" or "list-users")
+        {
+            error.WriteLine($"The database could not be used: {ex.Message} Start the app once to create or upgrade it.");
             return Failure;
         }
     }
