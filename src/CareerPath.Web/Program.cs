@@ -65,6 +65,7 @@ builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuth
 builder.Services.AddSingleton<ServerSessions>();
 builder.Services.AddScoped<CircuitHandler, SessionCircuitHandler>();
 builder.Services.AddSingleton<DummyPasswordHash>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddAuthentication(options =>
     {
         options.DefaultScheme = IdentityConstants.ApplicationScheme;

@@ -21,7 +21,7 @@ public sealed partial class AccountCommandTests : IDisposable
         await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.Redirect, await AppForms.RegisterAsync(app.BaseAddress, "alice@example.com", "Alice"));
         using var signedIn = Client(app);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(signedIn, "alice@example.com", TestUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestUsers.PostSignInAsync(signedIn, "alice@example.com", TestUsers.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("Account/Manage/DownloadData")).StatusCode);
 
         var (code, output, error) = await ToolProcess.RunAsync("reset-password", "Alice@Example.com", "--database", _database);
@@ -31,8 +31,8 @@ public sealed partial class AccountCommandTests : IDisposable
         Assert.Equal(20, password.Length);
         using var after = await signedIn.GetAsync("Account/Manage/DownloadData");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Client(app), "alice@example.com", TestUsers.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(app), "alice@example.com", password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await TestUsers.PostSignInAsync(Client(app), "alice@example.com", TestUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestUsers.PostSignInAsync(Client(app), "alice@example.com", password)).StatusCode);
     }
 
     [Fact]
@@ -66,21 +66,7 @@ public sealed partial class AccountCommandTests : IDisposable
     private static HttpClient Client(AppProcess app) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.BaseAddress };
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
-    {
-        var form = await client.GetStringAsync("Account/Login");
-        return await client.PostAsync("Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
 
     [GeneratedRegex("is now: (\\S+)")]
     private static partial Regex NewPassword();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
