@@ -43,6 +43,7 @@ public sealed class PageQualityTests(BrowserFixture fixture)
             (page, "assessment/feedback", "feedback"),
             (page, "Account/Manage/Sessions", "sessions"),
             (page, "Account/Manage/Data", "data"),
+            (page, "Account/Manage/TwoFactor", "two-factor"),
             (questionnaire, waiting, "respondent-form"),
         };
         foreach (var width in Widths)

@@ -54,6 +54,12 @@ public static class RateLimits
             return ("sign-in", SignInPerMinute);
         }
 
+        if (HttpMethods.IsPost(request.Method) && (path.Equals("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/Account/LoginWithRecoveryCode", StringComparison.OrdinalIgnoreCase)))
+        {
+            return ("second-factor", SignInPerMinute);
+        }
+
         if (HttpMethods.IsPost(request.Method) && path.Equals("/Account/ForgotPassword", StringComparison.OrdinalIgnoreCase))
         {
             return ("reset-mail", ResetMailsPerMinute);
