@@ -17,7 +17,15 @@ using Radzen;
 // Before anything creates a file: the database, its -wal/-shm and the key ring are the owner's alone (umask 077).
 OwnerOnly.RestrictNewFiles();
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's files (wwwroot, settings, the catalog) sit next to the executable: found there whatever the current
+// directory (systemd, cron, a shell elsewhere), unless a content root is given.
+var contentRootGiven = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase))
+    || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = contentRootGiven ? null : AppContext.BaseDirectory,
+});
 
 // Serve wwwroot and library assets straight from the build output in every environment (the tests run the
 // built app in Production); a published app has no manifest and this does nothing.

@@ -73,16 +73,21 @@ public sealed class AppProcess : IAsyncDisposable
     /// starting it directly.
     /// </summary>
     public static AppProcess Start(string databasePath, IDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
+        => Start(ExecutablePath, Path.GetDirectoryName(ExecutablePath)!, databasePath, environment, launcher);
+
+    /// <summary>Starts another build of the app (a published folder, say) from <paramref name="workingDirectory"/>.</summary>
+    public static AppProcess Start(string executable, string workingDirectory, string databasePath, IDictionary<string, string>? environment = null,
+        IReadOnlyList<string>? launcher = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        string[] command = [.. launcher ?? [], ExecutablePath, "--urls", baseAddress.ToString().TrimEnd('/')];
+        string[] command = [.. launcher ?? [], executable, "--urls", baseAddress.ToString().TrimEnd('/')];
         var info = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(ExecutablePath)!,
+            WorkingDirectory = workingDirectory,
         };
         info.Environment["ConnectionStrings__CareerPath"] = $"Data Source={databasePath}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
