@@ -78,6 +78,43 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_confirmation_required_the_link_is_mailed_not_shown_and_confirms_the_account()
+    {
+        await using var confirming = new CareerPathAppFactory
+        {
+            ConfigureServices = builder => builder
+                .UseSetting("Accounts:RequireConfirmedAccount", "true")
+                .UseSetting("Smtp:Host", "127.0.0.1")
+                .UseSetting("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .UseSetting("Smtp:From", "careerpath@example.org")
+                .UseSetting("Smtp:EnableSsl", "false"),
+        };
+        using var visitor = confirming.CreateBrowserlessClient();
+        var email = $"confirm-{Guid.NewGuid():N}@example.com";
+        var form = await visitor.GetStringAsync("/Account/Register");
+        using var registered = await visitor.PostAsync("/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "register",
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Confirming",
+            ["Input.CurrentRoleSlug"] = "product-manager",
+            ["Input.Password"] = TestUsers.Password,
+            ["Input.ConfirmPassword"] = TestUsers.Password,
+        }));
+        Assert.Equal("/Account/RegisterConfirmation", registered.Headers.Location!.AbsolutePath);
+        var shown = await visitor.GetStringAsync(registered.Headers.Location.PathAndQuery);
+        Assert.Contains("we have sent it a link", shown);
+        Assert.DoesNotContain("Account/ConfirmEmail", shown);
+
+        var mail = await _smtp.WaitForMessageToAsync(email, TimeSpan.FromSeconds(15));
+        var link = new Uri(WebUtility.HtmlDecode(ConfirmLink().Match(mail).Groups[1].Value));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(link.PathAndQuery)).StatusCode);
+        using var signIn = await TestUsers.PostSignInAsync(confirming.CreateBrowserlessClient(), email, TestUsers.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Fact]
     public async Task An_address_without_an_account_gets_the_same_answer_and_no_mail()
     {
         using var visitor = _app.CreateBrowserlessClient();
@@ -139,6 +176,9 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
 
     [GeneratedRegex("href=\"([^\"]+/Account/ResetPassword\\?code=[^\"]+)\"")]
     private static partial Regex ResetLink();
+
+    [GeneratedRegex("href=\"([^\"]+/Account/ConfirmEmail\\?[^\"]+)\"")]
+    private static partial Regex ConfirmLink();
 
     [GeneratedRegex("name=\"Input.Code\" value=\"([^\"]*)\"")]
     private static partial Regex HiddenCode();
