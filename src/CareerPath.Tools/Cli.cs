@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using CareerPath.Data;
 
@@ -10,107 +11,92 @@ public static class Cli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    public const string Usage =
-        "Usage: CareerPath.Tools backup <destination-file> [--database <path>] [--force] | restore <backup-file> [--database <path>]" +
-        " | reset-password <email> [--database <path>] | list-users [--database <path>]";
-
+    /// <summary>
+    /// Runs one command. Exit codes: 0 done (or help shown), 1 refused with one line saying why, 2 a usage mistake
+    /// (one line, then where to find help).
+    /// </summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
+        var database = new Option<string?>("--database")
+        {
+            Description = "The database file; by default the app's own (ConnectionStrings__CareerPath, else ~/.local/share/CareerPath/careerpath.db).",
+            HelpName = "path",
+        };
+
+        var backupFile = new Argument<string>("destination-file") { Description = "Where to write the copy." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the destination if it exists." };
+        var backup = new Command("backup", "Copy the live database consistently while the app runs (SQLite's online backup), and check the copy.")
+        {
+            backupFile, database, force,
+        };
+        backup.SetAction(parsed => Guarded(error, () =>
+        {
+            var live = ResolveDatabasePath(parsed.GetValue(database), environment);
+            var copy = DatabaseBackup.Backup(live, parsed.GetValue(backupFile)!, parsed.GetValue(force));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Backed up {live} to {copy.Path}: {copy.SizeBytes:N0} bytes, {copy.TableCount} tables, {copy.UsersText}, integrity ok."));
+        }));
+
+        var restoreFile = new Argument<string>("backup-file") { Description = "The backup to put in place of the database." };
+        var restore = new Command("restore", "Put a backup in place of the database. Stop the app first; a restore under the running app is refused.")
+        {
+            restoreFile, database,
+        };
+        restore.SetAction(parsed => Guarded(error, () =>
+        {
+            var live = ResolveDatabasePath(parsed.GetValue(database), environment);
+            var file = parsed.GetValue(restoreFile)!;
+            var restored = DatabaseBackup.Restore(file, live);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Restored {Path.GetFullPath(file)} into {live}: {restored.TableCount} tables, {restored.UsersText}, integrity ok. Start the app to apply any newer migrations."));
+        }));
+
+        var email = new Argument<string>("email") { Description = "The account's email address." };
+        var resetPassword = new Command("reset-password", "Give an account a new random password (shown once), sign out all its sessions and clear a lockout. Works while the app runs.")
+        {
+            email, database,
+        };
+        resetPassword.SetAction(parsed => Guarded(error, () =>
+        {
+            var live = ResolveDatabasePath(parsed.GetValue(database), environment);
+            var address = parsed.GetValue(email)!.Trim();
+            var password = AccountCommands.ResetPassword(live, address);
+            output.WriteLine($"The password of {address} is now: {password}");
+            output.WriteLine("Every session of the account was signed out. Give the password to its owner privately; they should choose their own under Account → Password.");
+        }));
+
+        var listUsers = new Command("list-users", "List the accounts: email, name, since when, open sessions, lockout.") { database };
+        listUsers.SetAction(parsed => Guarded(error, () => output.WriteLine(AccountCommands.ListUsers(ResolveDatabasePath(parsed.GetValue(database), environment)))));
+
+        var root = new RootCommand("CareerPath's operator tools: back up and restore the database, and help people who cannot sign in.")
+        {
+            backup, restore, resetPassword, listUsers,
+        };
+        var result = root.Parse(args);
         if (args.Count == 0)
         {
-            return Fail(error, "No command given.");
+            error.WriteLine("No command given. Run 'CareerPath.Tools --help' to see the commands.");
+            return UsageError;
         }
 
-        if (args[0] is "-h" or "--help" or "help")
+        if (result.Errors.Count > 0)
         {
-            output.WriteLine(Usage);
-            return Success;
+            var command = result.CommandResult.Command;
+            var help = command == root ? "CareerPath.Tools --help" : $"CareerPath.Tools {command.Name} --help";
+            var message = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))?.Message
+                ?? (result.Errors[0].Message.StartsWith("Required argument missing for command", StringComparison.Ordinal)
+                    ? command.Name switch
+                    {
+                        "backup" => "Give the backup file to write.",
+                        "restore" => "Give the backup file to restore.",
+                        _ => "Give the email of the account.",
+                    }
+                    : result.Errors[0].Message);
+            error.WriteLine($"{message} Run '{help}' for how to use it.");
+            return UsageError;
         }
 
-        var command = args[0];
-        if (command is not ("backup" or "restore" or "reset-password" or "list-users"))
-        {
-            return Fail(error, $"Unknown command '{command}'.");
-        }
-
-        string? file = null;
-        string? database = null;
-        var force = false;
-        for (var i = 1; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--database" when i + 1 < args.Count:
-                    database = args[++i];
-                    break;
-                case "--database":
-                    return Fail(error, "--database needs a path.");
-                case "--force" when command == "backup":
-                    force = true;
-                    break;
-                case var option when option.StartsWith('-'):
-                    return Fail(error, $"Unknown option '{option}' for {command}.");
-                case var value when file is null:
-                    file = value;
-                    break;
-                case var extra:
-                    return Fail(error, $"Unexpected argument '{extra}'.");
-            }
-        }
-
-        if (command == "list-users" && file is not null)
-        {
-            return Fail(error, $"Unexpected argument '{file}'.");
-        }
-
-        if (command != "list-users" && string.IsNullOrWhiteSpace(file))
-        {
-            return Fail(error, command switch
-            {
-                "backup" => "Give the backup file to write.",
-                "restore" => "Give the backup file to restore.",
-                _ => "Give the email of the account.",
-            });
-        }
-
-        try
-        {
-            var live = ResolveDatabasePath(database, environment);
-            if (command == "reset-password")
-            {
-                var password = AccountCommands.ResetPassword(live, file!);
-                output.WriteLine($"The password of {file!.Trim()} is now: {password}");
-                output.WriteLine("Every session of the account was signed out. Give the password to its owner privately; they should choose their own under Account → Password.");
-            }
-            else if (command == "list-users")
-            {
-                output.WriteLine(AccountCommands.ListUsers(live));
-            }
-            else if (command == "backup")
-            {
-                var copy = DatabaseBackup.Backup(live, file!, force);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Backed up {live} to {copy.Path}: {copy.SizeBytes:N0} bytes, {copy.TableCount} tables, {copy.UsersText}, integrity ok."));
-            }
-            else
-            {
-                var restored = DatabaseBackup.Restore(file!, live);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Restored {Path.GetFullPath(file!)} into {live}: {restored.TableCount} tables, {restored.UsersText}, integrity ok. Start the app to apply any newer migrations."));
-            }
-
-            return Success;
-        }
-        catch (BackupException ex)
-        {
-            error.WriteLine(ex.Message);
-            return Failure;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (command is "reset-password" or "list-users")
-        {
-            error.WriteLine($"The database could not be used: {ex.Message} Start the app once to create or upgrade it.");
-            return Failure;
-        }
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>The database the app would use: <c>--database</c>, else the app's connection string setting, else its default.</summary>
@@ -137,9 +123,23 @@ public static class Cli
             : Path.GetFullPath(path);
     }
 
-    private static int Fail(TextWriter error, string message)
+    // A refusal (a file that is not a backup, an unknown account, a database the app holds) is one line and exit 1.
+    private static int Guarded(TextWriter error, Action command)
     {
-        error.WriteLine($"{message} {Usage}");
-        return UsageError;
+        try
+        {
+            command();
+            return Success;
+        }
+        catch (BackupException ex)
+        {
+            error.WriteLine(ex.Message);
+            return Failure;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            error.WriteLine($"The database could not be used: {ex.Message} Start the app once to create or upgrade it.");
+            return Failure;
+        }
     }
 }
