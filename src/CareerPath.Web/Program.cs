@@ -114,7 +114,8 @@ else
 }
 
 // Password reset and confirmation links work for an hour (and a reset link once: it changes the security stamp).
-builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = AccountRules.EmailLinkLifetime);
+var linkMinutes = builder.Configuration.GetValue("Accounts:EmailLinkMinutes", AccountRules.EmailLinkLifetime.TotalMinutes);
+builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromMinutes(Math.Clamp(linkMinutes, 0.01, 24 * 60)));
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/Login";

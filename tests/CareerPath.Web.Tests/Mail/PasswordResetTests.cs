@@ -128,11 +128,37 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Reset_and_confirmation_links_are_issued_for_one_hour()
+    public void Reset_and_confirmation_links_are_issued_for_one_hour_by_default()
     {
-        // Identity checks a link's age against this lifespan (default: a day).
         var options = _app.Services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value;
         Assert.Equal(TimeSpan.FromHours(1), options.TokenLifespan);
+    }
+
+    [Fact]
+    public async Task A_reset_link_used_after_its_lifetime_is_refused_and_changes_nothing()
+    {
+        // The lifetime shortened to 3 seconds (Accounts:EmailLinkMinutes), so the test waits for real expiry.
+        await using var quick = new CareerPathAppFactory
+        {
+            ConfigureServices = builder => builder
+                .UseSetting("Accounts:EmailLinkMinutes", "0.05")
+                .UseSetting("Smtp:Host", "127.0.0.1")
+                .UseSetting("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .UseSetting("Smtp:From", "careerpath@example.org")
+                .UseSetting("Smtp:EnableSsl", "false"),
+        };
+        var user = await quick.CreateAsync();
+        using var visitor = quick.CreateBrowserlessClient();
+        using var asked = await AskForLinkAsync(visitor, user.Email!);
+        var link = new Uri(WebUtility.HtmlDecode(ResetLink().Match(await _smtp.WaitForMessageToAsync(user.Email!, TimeSpan.FromSeconds(15))).Groups[1].Value));
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        using var late = await ResetAsync(visitor, link, user.Email!, NewPassword);
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(ResetPassword.InvalidLink["Error: ".Length..]), await late.Content.ReadAsStringAsync());
+        using var old = await TestUsers.PostSignInAsync(quick.CreateBrowserlessClient(), user.Email!, TestUsers.Password);
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
     }
 
     [Fact]
