@@ -18,14 +18,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await SmtpServer.StartAsync();
-        _app = new CareerPathAppFactory
-        {
-            ConfigureServices = builder => builder
-                .UseSetting("Smtp:Host", "127.0.0.1")
-                .UseSetting("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .UseSetting("Smtp:From", "careerpath@example.org")
-                .UseSetting("Smtp:EnableSsl", "false"),
-        };
+        _app = MailingApp();
     }
 
     public async Task DisposeAsync()
@@ -80,15 +73,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [Fact]
     public async Task With_confirmation_required_the_link_is_mailed_not_shown_and_confirms_the_account()
     {
-        await using var confirming = new CareerPathAppFactory
-        {
-            ConfigureServices = builder => builder
-                .UseSetting("Accounts:RequireConfirmedAccount", "true")
-                .UseSetting("Smtp:Host", "127.0.0.1")
-                .UseSetting("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .UseSetting("Smtp:From", "careerpath@example.org")
-                .UseSetting("Smtp:EnableSsl", "false"),
-        };
+        await using var confirming = MailingApp(("Accounts:RequireConfirmedAccount", "true"));
         using var visitor = confirming.CreateBrowserlessClient();
         var email = $"confirm-{Guid.NewGuid():N}@example.com";
         var form = await visitor.GetStringAsync("/Account/Register");
@@ -138,15 +123,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     public async Task A_reset_link_used_after_its_lifetime_is_refused_and_changes_nothing()
     {
         // The lifetime shortened to 3 seconds (Accounts:EmailLinkMinutes), so the test waits for real expiry.
-        await using var quick = new CareerPathAppFactory
-        {
-            ConfigureServices = builder => builder
-                .UseSetting("Accounts:EmailLinkMinutes", "0.05")
-                .UseSetting("Smtp:Host", "127.0.0.1")
-                .UseSetting("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .UseSetting("Smtp:From", "careerpath@example.org")
-                .UseSetting("Smtp:EnableSsl", "false"),
-        };
+        await using var quick = MailingApp(("Accounts:EmailLinkMinutes", "0.05"));
         var user = await quick.CreateAsync();
         using var visitor = quick.CreateBrowserlessClient();
         using var asked = await AskForLinkAsync(visitor, user.Email!);
@@ -174,6 +151,22 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         Assert.Contains("Ask the person who runs it to reset your password for you", page);
         Assert.DoesNotContain("Send me a link", page);
     }
+
+    /// <summary>An app of its own that sends mail to the test's SMTP server, with any other settings given.</summary>
+    private CareerPathAppFactory MailingApp(params (string Key, string Value)[] settings) => new()
+    {
+        ConfigureServices = builder =>
+        {
+            builder.UseSetting("Smtp:Host", "127.0.0.1")
+                .UseSetting("Smtp:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .UseSetting("Smtp:From", "careerpath@example.org")
+                .UseSetting("Smtp:EnableSsl", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        },
+    };
 
     private static async Task<HttpResponseMessage> AskForLinkAsync(HttpClient client, string email)
     {

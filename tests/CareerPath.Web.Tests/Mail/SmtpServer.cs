@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using CareerPath.Testing;
@@ -33,26 +31,14 @@ public sealed partial class SmtpServer : IAsyncDisposable
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("Could not start python3 -m aiosmtpd (Debian package python3-aiosmtpd; .ci/run installs it).");
         var server = new SmtpServer(process, folder, port);
-        var clock = Stopwatch.StartNew();
-        while (true)
+        if (await ServerProcess.WaitUntilListeningAsync(process, port))
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException)
-            {
-                var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
-                await server.DisposeAsync();
-                throw new InvalidOperationException("aiosmtpd did not start (Debian package python3-aiosmtpd): " + error);
-            }
+            return server;
         }
+
+        var error = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
+        await server.DisposeAsync();
+        throw new InvalidOperationException("aiosmtpd did not start (Debian package python3-aiosmtpd): " + error);
     }
 
     /// <summary>The messages received so far, as sent (headers and body, transfer encoding undone).</summary>

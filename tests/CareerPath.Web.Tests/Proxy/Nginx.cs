@@ -70,27 +70,15 @@ public sealed class Nginx : IAsyncDisposable
             RedirectStandardOutput = true,
         })!;
         var nginx = new Nginx(process, folder, port);
-        var clock = Stopwatch.StartNew();
-        while (true)
+        if (await ServerProcess.WaitUntilListeningAsync(process, port))
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return nginx;
-            }
-            catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException)
-            {
-                var log = File.Exists(Path.Combine(temp, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(temp, "error.log")) : "";
-                var stderr = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
-                await nginx.DisposeAsync();
-                throw new InvalidOperationException($"nginx did not start: {stderr} {log}");
-            }
+            return nginx;
         }
+
+        var log = File.Exists(Path.Combine(temp, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(temp, "error.log")) : "";
+        var stderr = process.HasExited ? await process.StandardError.ReadToEndAsync() : "";
+        await nginx.DisposeAsync();
+        throw new InvalidOperationException($"nginx did not start: {stderr} {log}");
     }
 
     /// <summary>An HTTP client whose connections leave from <paramref name="from"/> (any 127.x address is this machine).</summary>
