@@ -23,9 +23,7 @@ public static class AccountCommands
     public static string ResetPassword(string databasePath, string email)
     {
         using var db = Open(databasePath);
-        var normalized = email.Trim().Normalize().ToUpperInvariant();
-        var user = db.Users.SingleOrDefault(u => u.NormalizedEmail == normalized)
-            ?? throw new BackupException($"No account has the email {email.Trim()}. `list-users` shows them.");
+        var user = Find(db, email);
         var password = RandomNumberGenerator.GetString(PasswordAlphabet, PasswordLength);
         var hasher = new PasswordHasher<ApplicationUser>(Options.Create(new PasswordHasherOptions { IterationCount = PasswordPolicy.HashIterations }));
         user.PasswordHash = hasher.HashPassword(user, password);
@@ -39,12 +37,35 @@ public static class AccountCommands
         return password;
     }
 
-    /// <summary>One line per account, by email: email, name, created, open sessions, lockout.</summary>
+    /// <summary>Makes the account an administrator, or with <paramref name="remove"/> ends that (never for the last one).</summary>
+    public static string MakeAdmin(string databasePath, string email, bool remove)
+    {
+        using var db = Open(databasePath);
+        var user = Find(db, email);
+        try
+        {
+            if (remove)
+            {
+                Administrators.RevokeAsync(db, user.Id).GetAwaiter().GetResult();
+                return $"{user.Email} is no longer an administrator.";
+            }
+
+            Administrators.GrantAsync(db, user.Id).GetAwaiter().GetResult();
+            return $"{user.Email} is an administrator.";
+        }
+        catch (LastAdministratorException ex)
+        {
+            throw new BackupException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>One line per account, by email: email, name, created, open sessions, administrator, lockout.</summary>
     public static string ListUsers(string databasePath)
     {
         using var db = Open(databasePath);
         var sessions = db.AuthSessions.GroupBy(s => s.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionary(g => g.Key, g => g.Count);
         var users = db.Users.AsNoTracking().OrderBy(u => u.NormalizedEmail).ToList();
+        var administrators = Administrators.UserIdsAsync(db).GetAwaiter().GetResult();
         if (users.Count == 0)
         {
             return "No accounts yet.";
@@ -56,6 +77,11 @@ public static class AccountCommands
         {
             var open = sessions.GetValueOrDefault(user.Id);
             text.Append(CultureInfo.InvariantCulture, $"{user.Email}\t{user.DisplayName ?? "(no name)"}\tsince {user.CreatedAt:yyyy-MM-dd}\t{open} {(open == 1 ? "session" : "sessions")}");
+            if (administrators.Contains(user.Id))
+            {
+                text.Append("\tadministrator");
+            }
+
             if (user.LockoutEnd is { } end && end > now)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\tlocked until {end:yyyy-MM-dd HH:mm} UTC");
@@ -65,6 +91,13 @@ public static class AccountCommands
         }
 
         return text.Append(CultureInfo.InvariantCulture, $"{users.Count} {(users.Count == 1 ? "account" : "accounts")}.").ToString();
+    }
+
+    private static ApplicationUser Find(CareerPathDbContext db, string email)
+    {
+        var normalized = email.Trim().Normalize().ToUpperInvariant();
+        return db.Users.SingleOrDefault(u => u.NormalizedEmail == normalized)
+            ?? throw new BackupException($"No account has the email {email.Trim()}. `list-users` shows them.");
     }
 
     private static CareerPathDbContext Open(string databasePath)

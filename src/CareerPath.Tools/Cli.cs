@@ -65,12 +65,21 @@ public static class Cli
             output.WriteLine("Every session of the account was signed out. Give the password to its owner privately; they should choose their own under Account → Password.");
         }));
 
-        var listUsers = new Command("list-users", "List the accounts: email, name, since when, open sessions, lockout.") { database };
+        var adminEmail = new Argument<string>("email") { Description = "The account's email address." };
+        var remove = new Option<bool>("--remove") { Description = "End the account's administrator rights instead (never the last administrator's)." };
+        var makeAdmin = new Command("make-admin", "Make an account an administrator of this server (the first account on a new server is one).")
+        {
+            adminEmail, remove, database,
+        };
+        makeAdmin.SetAction(parsed => Guarded(error, () =>
+            output.WriteLine(AccountCommands.MakeAdmin(ResolveDatabasePath(parsed.GetValue(database), environment), parsed.GetValue(adminEmail)!, parsed.GetValue(remove)))));
+
+        var listUsers = new Command("list-users", "List the accounts: email, name, since when, open sessions, administrator, lockout.") { database };
         listUsers.SetAction(parsed => Guarded(error, () => output.WriteLine(AccountCommands.ListUsers(ResolveDatabasePath(parsed.GetValue(database), environment)))));
 
         var root = new RootCommand("CareerPath's operator tools: back up and restore the database, and help people who cannot sign in.")
         {
-            backup, restore, resetPassword, listUsers,
+            backup, restore, resetPassword, makeAdmin, listUsers,
         };
         var result = root.Parse(args);
         if (args.Count == 0)

@@ -21,9 +21,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ScreenshotFolder =>
         Environment.GetEnvironmentVariable("CAREERPATH_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppProcess.RepositoryRoot, "artifacts", "screenshots");
 
+    public string DatabasePath => Path.Combine(_folder, "careerpath.db");
+
     public async Task InitializeAsync()
     {
-        App = AppProcess.Start(Path.Combine(_folder, "careerpath.db"));
+        App = AppProcess.Start(DatabasePath);
         await App.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

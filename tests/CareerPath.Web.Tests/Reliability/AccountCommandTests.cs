@@ -51,7 +51,8 @@ public sealed partial class AccountCommandTests : IDisposable
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("alice@example.com\tAlice\tsince ", lines[0]);
         Assert.StartsWith("bob@example.com\tBob\tsince ", lines[1]);
-        Assert.EndsWith("\t1 session", lines[1]); // registering signs in
+        Assert.EndsWith("\t1 session\tadministrator", lines[1]); // registering signs in; the first account runs the server
+        Assert.EndsWith("\t1 session", lines[0]);
         Assert.Equal("2 accounts.", lines[2]);
 
         (code, output, error) = await ToolProcess.RunAsync("reset-password", "carol@example.com", "--database", _database);
@@ -61,6 +62,27 @@ public sealed partial class AccountCommandTests : IDisposable
         (code, _, error) = await ToolProcess.RunAsync("reset-password", "--database", _database);
         Assert.Equal(2, code);
         Assert.StartsWith("Give the email of the account.", error);
+    }
+
+    [Fact]
+    public async Task Make_admin_grants_and_removes_administrator_rights_but_never_the_last_ones()
+    {
+        await using (var app = AppProcess.Start(_database))
+        {
+            await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.Redirect, await AppForms.RegisterAsync(app.BaseAddress, "alice@example.com", "Alice"));
+            Assert.Equal(HttpStatusCode.Redirect, await AppForms.RegisterAsync(app.BaseAddress, "bob@example.com", "Bob"));
+        }
+
+        Assert.Equal((0, "bob@example.com is an administrator.\n", ""), await ToolProcess.RunAsync("make-admin", "bob@example.com", "--database", _database));
+        Assert.Equal((0, "alice@example.com is no longer an administrator.\n", ""), await ToolProcess.RunAsync("make-admin", "alice@example.com", "--remove", "--database", _database));
+
+        var (code, output, error) = await ToolProcess.RunAsync("make-admin", "bob@example.com", "--remove", "--database", _database);
+        Assert.Equal((1, ""), (code, output));
+        Assert.StartsWith("This is the server's only administrator.", error);
+        var (_, list, _) = await ToolProcess.RunAsync("list-users", "--database", _database);
+        Assert.DoesNotContain("administrator", list.Split('\n')[0]);
+        Assert.EndsWith("\tadministrator", list.Split('\n')[1]);
     }
 
     private static HttpClient Client(AppProcess app) =>
