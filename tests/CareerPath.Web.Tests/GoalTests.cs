@@ -113,6 +113,27 @@ public sealed class GoalTests(CareerPathAppFactory app)
     }
 
     [Fact]
+    public async Task Csv_exports_start_with_the_utf8_byte_order_mark_so_spreadsheets_keep_accents_and_emoji()
+    {
+        var owner = await app.CreateAsync();
+        await CreateAsync(owner, "Écrire le mémo de stratégie produit ✨");
+        Guid roadmapId;
+        await using (var scope = app.ScopeFor(owner))
+        {
+            roadmapId = (await scope.ServiceProvider.GetRequiredService<RoadmapService>()
+                .CreateAsync("Vers le rôle de TPM ✨", "product-manager", "technical-product-manager", null)).Id;
+        }
+
+        var client = await app.SignedInClientAsync(owner);
+        foreach (var (path, text) in new[] { ("/goals/export/goals.csv", "Écrire le mémo de stratégie produit ✨"), ($"/roadmap/{roadmapId}/export/csv", "Position,Title,TargetDate") })
+        {
+            var bytes = await client.GetByteArrayAsync(path);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+            Assert.Contains(text, System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        }
+    }
+
+    [Fact]
     public async Task Templates_are_filled_from_the_catalog()
     {
         var owner = await app.CreateAsync();

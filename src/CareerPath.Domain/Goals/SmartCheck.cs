@@ -21,10 +21,17 @@ public static class SmartCheck
     public const int ShortTermMaxMonths = 12;
     public const int LongTermMaxYears = 10;
 
+    // Words that name no result: filler, "be better", "improve", and the general traits and roles a vague goal is
+    // built from ("a better leader and communicator"). An outcome needs at least one word outside this list: a
+    // thing done, earned or delivered ("memo", "CSPO", "twelve interviews").
     private static readonly HashSet<string> VagueWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "an", "the", "to", "be", "get", "become", "better", "improve", "improved", "more", "good", "great", "best",
         "stuff", "things", "grow", "learn", "do", "my", "skills", "career", "work", "at", "on", "in", "and", "of",
+        "as", "with", "overall", "really", "much", "very", "stronger", "strong", "confident", "effective", "successful",
+        "leader", "leadership", "communicator", "communication", "manager", "management", "person", "professional",
+        "teammate", "colleague", "collaborator", "thinker", "speaker", "listener", "writer", "product", "pm", "tpm",
+        "technical", "strategic", "confidence", "lead", "communicate", "manage", "think", "speak", "listen", "collaborate", "myself",
     };
 
     /// <param name="goal">The goal's fields, saved or still being typed.</param>

@@ -23,7 +23,7 @@ public static class ExportEndpoints
             return format switch
             {
                 "md" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.Markdown(view, catalog)), "text/markdown; charset=utf-8", $"{name}.md"),
-                "csv" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.Csv(view)), "text/csv; charset=utf-8", $"{name}.csv"),
+                "csv" => Results.File(Utf8WithBom(RoadmapExport.Csv(view)), "text/csv; charset=utf-8", $"{name}.csv"),
                 "json" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.JsonDocument(view)), "application/json; charset=utf-8", $"{name}.json"),
                 _ => Results.BadRequest("Choose md, csv or json."),
             };
@@ -36,9 +36,12 @@ public static class ExportEndpoints
             Results.File(Encoding.UTF8.GetBytes(GoalExport.Calendar(await goals.ListAsync(), clock.GetUtcNow().UtcDateTime)), "text/calendar; charset=utf-8", "careerpath-goals.ics"))
             .RequireAuthorization();
         endpoints.MapGet("/goals/export/goals.csv", async (GoalService goals) =>
-            Results.File(Encoding.UTF8.GetBytes(GoalExport.Csv(await goals.ListAsync(), goals.Today)), "text/csv; charset=utf-8", "careerpath-goals.csv"))
+            Results.File(Utf8WithBom(GoalExport.Csv(await goals.ListAsync(), goals.Today)), "text/csv; charset=utf-8", "careerpath-goals.csv"))
             .RequireAuthorization();
     }
+
+    /// <summary>CSV with the UTF-8 byte-order mark, without which Excel reads accents and emoji as Windows-1252 gibberish.</summary>
+    private static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)];
 
     private static string FileName(string name)
     {

@@ -22,9 +22,23 @@ public sealed class SmartCheckTests
     public void A_short_outcome_is_not_specific(string outcome) =>
         AssertOnly(Evaluate(Smart() with { Outcome = outcome }), SmartPart.Specific, "at least 4 words");
 
-    [Fact]
-    public void An_outcome_of_only_vague_words_is_too_vague_to_judge() =>
-        AssertOnly(Evaluate(Smart() with { Outcome = "get better at my career and skills" }), SmartPart.Specific, "too vague");
+    [Theory]
+    [InlineData("get better at my career and skills")]
+    // Two vague phrases joined ("a better leader" and "communicator") are no more specific than one.
+    [InlineData("Be a better leader and communicator")]
+    [InlineData("Become a better product manager")]
+    [InlineData("Improve my leadership and communication skills")]
+    [InlineData("Be more strategic and lead with confidence")]
+    public void An_outcome_of_only_vague_words_is_too_vague_to_judge(string outcome) =>
+        AssertOnly(Evaluate(Smart() with { Outcome = outcome }), SmartPart.Specific, "too vague");
+
+    [Theory]
+    [InlineData("Present the Q3 roadmap to the leadership team")]
+    [InlineData("Lead the migration of billing to the new platform")]
+    [InlineData("Write the first product strategy memo")]
+    [InlineData("Run twelve customer discovery interviews for the billing product")]
+    public void An_outcome_that_names_a_result_is_specific_even_with_general_words_in_it(string outcome) =>
+        Assert.Empty(Evaluate(Smart() with { Outcome = outcome }));
 
     [Fact]
     public void A_measured_goal_needs_a_measure_and_a_target_above_the_start()
