@@ -32,6 +32,27 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
     }
 
     [Fact]
+    public async Task Every_time_whose_name_ends_in_utc_is_written_with_its_z()
+    {
+        var user = await app.CreateAsync();
+        await FillAsync(user);
+
+        var times = UtcValues(JsonNode.Parse(await ExportAsync(user))!).ToList();
+
+        Assert.True(times.Count >= 8, $"only {times.Count} times found");
+        Assert.All(times, t => Assert.Matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$", t));
+    }
+
+    private static IEnumerable<string> UtcValues(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key.EndsWith("Utc", StringComparison.Ordinal) && p.Value is JsonValue v && v.TryGetValue<string>(out var text)
+            ? [text]
+            : UtcValues(p.Value)),
+        JsonArray a => a.SelectMany(UtcValues),
+        _ => [],
+    };
+
+    [Fact]
     public async Task Importing_into_an_account_that_holds_data_is_refused()
     {
         var user = await app.CreateAsync();

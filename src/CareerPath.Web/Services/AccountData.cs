@@ -32,7 +32,7 @@ public sealed record AccountExport(
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(), new NoNullEntriesConverter() },
+        Converters = { new JsonStringEnumConverter(), new NoNullEntriesConverter(), new UtcDateTimeConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 16,
     };

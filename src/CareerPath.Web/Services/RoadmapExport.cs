@@ -8,7 +8,7 @@ namespace CareerPath.Web.Services;
 /// <summary>A roadmap as Markdown, CSV (milestones) or JSON (the whole plan).</summary>
 public static class RoadmapExport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new UtcDateTimeConverter() } };
 
     /// <summary>Every text that is not the export's own (names, titles, catalog text) is made inert by <see cref="MarkdownText"/>.</summary>
     public static string Markdown(RoadmapView view, CareerCatalog catalog)
