@@ -111,6 +111,21 @@ public sealed class AssessmentTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_withdrawn_link_leaves_the_link_is_ready_box()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        await new AssessmentPages(page).CreateFeedbackLinkAsync("Robin", "Peer");
+        await Expect(page.GetByTestId("new-link")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the link for Robin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByTestId("new-link")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Withdrawn", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Feedback_comments_with_markup_are_shown_as_text_and_never_run()
     {
         var page = await fixture.NewPageAsync();
