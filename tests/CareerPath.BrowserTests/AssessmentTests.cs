@@ -111,6 +111,20 @@ public sealed class AssessmentTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_audit_page_groups_its_roles_by_ladder_and_keeps_the_chosen_one()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        await new AssessmentPages(page).StartAuditAsync("Technical Product Manager");
+
+        var roles = page.GetByLabel("The role you hold now", new() { Exact = true }).Last;
+        await Expect(roles.Locator("optgroup")).ToHaveCountAsync(2);
+        Assert.Equal(["Technical product management", "Product management"],
+            await roles.Locator("optgroup").EvaluateAllAsync<string[]>("groups => groups.map(g => g.label)"));
+        await Expect(roles).ToHaveValueAsync("technical-product-manager");
+    }
+
+    [Fact]
     public async Task A_withdrawn_link_leaves_the_link_is_ready_box()
     {
         var page = await fixture.NewPageAsync();
