@@ -125,7 +125,7 @@ public sealed class AssessmentTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_withdrawn_link_leaves_the_link_is_ready_box()
+    public async Task A_withdrawn_link_leaves_the_link_is_ready_box_and_can_be_removed_from_the_list()
     {
         var page = await fixture.NewPageAsync();
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
@@ -137,6 +137,13 @@ public sealed class AssessmentTests(BrowserFixture fixture)
 
         await Expect(page.GetByTestId("new-link")).ToHaveCountAsync(0);
         await Expect(page.GetByText("Withdrawn", new() { Exact = true })).ToBeVisibleAsync();
+
+        // Nobody answered through it: it can leave the list too, and stays gone after a reload.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Robin from the list" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("requests")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Expect(page.GetByText("Robin")).ToHaveCountAsync(0);
     }
 
     [Fact]

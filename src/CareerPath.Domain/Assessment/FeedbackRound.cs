@@ -94,6 +94,27 @@ public sealed class FeedbackRound : IOwned, IVersioned
         Touch();
     }
 
+    /// <summary>
+    /// Takes a link nobody answered (withdrawn, or expired unanswered) off the round's list. An answered link stays:
+    /// its answer is part of the round. A waiting link is withdrawn first, so removing never ends a link by surprise.
+    /// </summary>
+    public void Remove(Guid requestId, DateTime nowUtc)
+    {
+        var request = Find(requestId);
+        if (request.SubmittedAtUtc is not null)
+        {
+            throw new DomainException($"{request.RespondentName} answered, so the link stays: their answer is part of this round.");
+        }
+
+        if (request.StatusAt(nowUtc) == FeedbackStatus.Waiting)
+        {
+            throw new DomainException($"The link for {request.RespondentName} still works: withdraw it first, then remove it.");
+        }
+
+        _requests.Remove(request);
+        Touch();
+    }
+
     /// <summary>Records one respondent's answers; refused once the round has closed or its closing time has passed.</summary>
     public void Submit(Guid requestId, IReadOnlyDictionary<string, int?> ratings, string? comment, CareerCatalog catalog, DateTime nowUtc)
     {

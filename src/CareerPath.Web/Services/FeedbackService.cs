@@ -62,6 +62,13 @@ public sealed class FeedbackService(UserData userData, CatalogProvider catalogPr
             return true;
         });
 
+    public Task RemoveAsync(Guid roundId, Guid requestId) =>
+        ChangeAsync(roundId, (round, _) =>
+        {
+            round.Remove(requestId, Now);
+            return true;
+        });
+
     public Task RescheduleAsync(Guid roundId, DateOnly closesOn) =>
         ChangeAsync(roundId, (round, _) =>
         {

@@ -23,6 +23,22 @@ public sealed class FeedbackRoundTests
     }
 
     [Fact]
+    public void Only_a_link_nobody_answered_and_that_no_longer_works_can_be_removed()
+    {
+        var round = NewRound();
+        var answered = Answer(round, Relationship.Peer, 4);
+        var (waiting, _) = round.Ask("Sam", Relationship.Mentor, Now);
+        var (withdrawn, _) = round.Ask("Kim", Relationship.Peer, Now);
+        round.Revoke(withdrawn.Id, Now);
+
+        Assert.Contains("answered, so the link stays", Assert.Throws<DomainException>(() => round.Remove(answered, Now)).Message);
+        Assert.Contains("withdraw it first", Assert.Throws<DomainException>(() => round.Remove(waiting.Id, Now)).Message);
+        round.Remove(withdrawn.Id, Now);
+
+        Assert.Equal(new[] { answered, waiting.Id }.Order(), round.Requests.Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public void A_round_closes_at_the_end_of_its_closing_day()
     {
         var round = NewRound();
