@@ -53,6 +53,7 @@ builder.Services.AddSingleton(_ => new DatabaseLocation(connectionString, Catalo
 builder.Services.AddSingleton<CatalogProvider>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<UserData>();
+builder.Services.AddScoped<UserClock>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<FeedbackService>();
 builder.Services.AddScoped<RespondentService>();
@@ -125,6 +126,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     SessionLifetime.Apply(options);
     ServerSessions.Apply(options);
+    BrowserTimeZone.Apply(options);
 });
 // Session expiry follows the app's clock, so it can be tested without waiting 12 hours.
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -141,8 +141,8 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
         {
             var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
             var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Lead the API migration", roadmaps.Today.AddDays(30), "communication");
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Shadow a TPM", roadmaps.Today.AddDays(60), null);
+            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Lead the API migration", (await roadmaps.TodayAsync()).AddDays(30), "communication");
+            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Shadow a TPM", (await roadmaps.TodayAsync()).AddDays(60), null);
             var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
             var second = roadmap.Milestones[1];
             await goals.CreateAsync(new GoalFields(second.Title, GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, second.Id, null, second.TargetDate));
@@ -150,7 +150,7 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
 
             // A note-only check-in, then the goal switches to a measured value: the check-in keeps its empty value.
             var measured = await goals.CreateAsync(new GoalFields("Interview customers", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], null, null, null, null));
-            measured = await goals.CheckInAsync(measured.Id, measured.Version, goals.Today, null, "Booked the first calls");
+            measured = await goals.CheckInAsync(measured.Id, measured.Version, (await goals.TodayAsync()), null, "Booked the first calls");
             await goals.UpdateAsync(measured.Id, measured.Version, measured.Fields with { Mode = ProgressMode.Measure, MeasureName = "interviews", StartValue = 0, TargetValue = 10 });
         }
 
@@ -177,7 +177,7 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
         {
             var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
             var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Soon removed", roadmaps.Today.AddDays(30), null);
+            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Soon removed", (await roadmaps.TodayAsync()).AddDays(30), null);
             var milestone = roadmap.Milestones[0];
             await scope.ServiceProvider.GetRequiredService<GoalService>().CreateAsync(
                 new GoalFields("Finish the removed milestone", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, milestone.Id, null, null));
@@ -379,13 +379,14 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
             new AspirationInput("technical-product-manager", "director-of-product-management", "strategic", 18, "Impact", "Building", "Meetings", new Dictionary<string, int> { ["advancement"] = 5, ["work-life-balance"] = 1 }), null);
         var roadmaps = services.GetRequiredService<RoadmapService>();
         var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", "strategic");
-        roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", roadmaps.Today.AddDays(40), "communication");
+        roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(40), "communication");
         await roadmaps.CompleteMilestoneAsync(roadmap.Id, roadmap.Version, roadmap.Milestones[0].Id);
         var goals = services.GetRequiredService<GoalService>();
         var goal = await goals.CreateAsync(new GoalFields("Run twelve customer discovery interviews", GoalHorizon.ShortTerm, ProgressMode.Measure, "interviews", 0, 12,
-            "Two a week", ["customer-focus"], null, null, "technical-product-manager", goals.Today.AddDays(60)), ["Book interviews", "Write up"]);
+            "Two a week", ["customer-focus"], null, null, "technical-product-manager", (await goals.TodayAsync()).AddDays(60)),
+            [new("Book interviews", (await goals.TodayAsync()).AddDays(30)), new("Write up", (await goals.TodayAsync()).AddDays(60))]);
         goal = await goals.SetStepStatusAsync(goal.Id, goal.Version, goal.Steps[0].Id, StepStatus.Done);
-        await goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 4, "Four done");
+        await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()), 4, "Four done");
     }
 
     private async Task<string> ExportAsync(CareerPath.Data.Identity.ApplicationUser user)

@@ -52,11 +52,12 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
             new AspirationInput(null, null, null, null, "why", null, null, new Dictionary<string, int> { ["advancement"] = 5 }), null);
         var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var roadmap = await roadmaps.CreateAsync("Plan", "product-manager", "technical-product-manager", null);
-        await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Milestone", roadmaps.Today.AddDays(10), null);
+        await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Milestone", (await roadmaps.TodayAsync()).AddDays(10), null);
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
         var goal = await goals.CreateAsync(new CareerPath.Domain.Goals.GoalFields("Run twelve customer interviews now", CareerPath.Domain.Goals.GoalHorizon.ShortTerm,
-            CareerPath.Domain.Goals.ProgressMode.Measure, "interviews", 0, 12, "time", [], null, null, null, goals.Today.AddDays(30)), ["Step one"]);
-        await goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 1, "note");
+            CareerPath.Domain.Goals.ProgressMode.Measure, "interviews", 0, 12, "time", [], null, null, null, (await goals.TodayAsync()).AddDays(30)),
+            [new("Step one", (await goals.TodayAsync()).AddDays(30))]);
+        await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()), 1, "note");
         await scope.ServiceProvider.GetRequiredService<CareerPath.Web.Security.ServerSessions>().StartAsync(user.Id);
     }
 

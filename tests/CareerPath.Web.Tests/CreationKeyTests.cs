@@ -29,10 +29,11 @@ public sealed class CreationKeyTests(CareerPathAppFactory app)
         var user = await app.CreateAsync();
         var key = Guid.NewGuid();
 
-        var made = await AtOnceAsync(user, Repeats, services =>
+        var made = await AtOnceAsync(user, Repeats, async services =>
         {
             var goals = services.GetRequiredService<GoalService>();
-            return goals.CreateAsync(Fields(goals.Today), ["Book interviews", "Write up"], key);
+            var today = await goals.TodayAsync();
+            return await goals.CreateAsync(Fields(today), [new("Book interviews", today.AddDays(7)), new("Write up", today.AddDays(14))], key);
         });
 
         Assert.Single(made.Select(g => g.Id).Distinct());
@@ -48,8 +49,8 @@ public sealed class CreationKeyTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(user);
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
 
-        var first = await goals.CreateAsync(Fields(goals.Today), creationKey: key);
-        var again = await goals.CreateAsync(Fields(goals.Today) with { Outcome = "Sent again after an edit" }, creationKey: key);
+        var first = await goals.CreateAsync(Fields((await goals.TodayAsync())), creationKey: key);
+        var again = await goals.CreateAsync(Fields((await goals.TodayAsync())) with { Outcome = "Sent again after an edit" }, creationKey: key);
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(first.Outcome, again.Outcome);

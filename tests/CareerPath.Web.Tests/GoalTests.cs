@@ -22,10 +22,10 @@ public sealed class GoalTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(intruder);
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
         await Assert.ThrowsAsync<NotFoundException>(() => goals.GetAsync(goal.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => goals.UpdateAsync(goal.Id, goal.Version, Fields(goals.Today, "Hijacked")));
+        await Assert.ThrowsAsync<NotFoundException>(async () => await goals.UpdateAsync(goal.Id, goal.Version, Fields((await goals.TodayAsync()), "Hijacked")));
         await Assert.ThrowsAsync<NotFoundException>(() => goals.SetStepStatusAsync(goal.Id, goal.Version, step.Id, StepStatus.Done));
         await Assert.ThrowsAsync<NotFoundException>(() => goals.RemoveStepAsync(goal.Id, goal.Version, step.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 5, "mine"));
+        await Assert.ThrowsAsync<NotFoundException>(async () => await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()), 5, "mine"));
         await Assert.ThrowsAsync<NotFoundException>(() => goals.CompleteAsync(goal.Id, goal.Version));
         await Assert.ThrowsAsync<NotFoundException>(() => goals.DeleteAsync(goal.Id));
         Assert.Empty(await goals.ListAsync());
@@ -51,7 +51,7 @@ public sealed class GoalTests(CareerPathAppFactory app)
 
         await using var intruderScope = app.ScopeFor(intruder);
         var goals = intruderScope.ServiceProvider.GetRequiredService<GoalService>();
-        var goal = await goals.CreateAsync(Fields(goals.Today) with { RoadmapId = roadmapId });
+        var goal = await goals.CreateAsync(Fields((await goals.TodayAsync())) with { RoadmapId = roadmapId });
 
         Assert.Null(goal.RoadmapId);
         Assert.Null((await goals.GetAsync(goal.Id)).RoadmapId);
@@ -65,8 +65,8 @@ public sealed class GoalTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(owner);
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
 
-        await goals.UpdateAsync(goal.Id, goal.Version, Fields(goals.Today, "First tab's outcome wins here"));
-        var ex = await Assert.ThrowsAsync<ConflictException>(() => goals.UpdateAsync(goal.Id, goal.Version, Fields(goals.Today, "Second tab's stale outcome")));
+        await goals.UpdateAsync(goal.Id, goal.Version, Fields((await goals.TodayAsync()), "First tab's outcome wins here"));
+        var ex = await Assert.ThrowsAsync<ConflictException>(async () => await goals.UpdateAsync(goal.Id, goal.Version, Fields((await goals.TodayAsync()), "Second tab's stale outcome")));
 
         Assert.Contains("changed somewhere else", ex.Message);
         Assert.Equal("First tab's outcome wins here", (await goals.GetAsync(goal.Id)).Outcome);
@@ -80,12 +80,12 @@ public sealed class GoalTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(owner);
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
 
-        await Assert.ThrowsAsync<DomainException>(() => goals.CreateAsync(Fields(goals.Today) with { TargetValue = -3 }));
-        await Assert.ThrowsAsync<DomainException>(() => goals.CreateAsync(Fields(goals.Today) with { Outcome = "" }));
-        await Assert.ThrowsAsync<DomainException>(() => goals.CreateAsync(Fields(goals.Today) with { Outcome = new string('x', 201) }));
-        await Assert.ThrowsAsync<DomainException>(() => goals.AddStepAsync(goal.Id, goal.Version, "Late", goals.Today.AddDays(-1)));
-        await Assert.ThrowsAsync<DomainException>(() => goals.CheckInAsync(goal.Id, goal.Version, goals.Today.AddDays(3), 5, null));
-        await Assert.ThrowsAsync<DomainException>(() => goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 5, new string('x', 1001)));
+        await Assert.ThrowsAsync<DomainException>(async () => await goals.CreateAsync(Fields((await goals.TodayAsync())) with { TargetValue = -3 }));
+        await Assert.ThrowsAsync<DomainException>(async () => await goals.CreateAsync(Fields((await goals.TodayAsync())) with { Outcome = "" }));
+        await Assert.ThrowsAsync<DomainException>(async () => await goals.CreateAsync(Fields((await goals.TodayAsync())) with { Outcome = new string('x', 201) }));
+        await Assert.ThrowsAsync<DomainException>(async () => await goals.AddStepAsync(goal.Id, goal.Version, "Late", (await goals.TodayAsync()).AddDays(-1)));
+        await Assert.ThrowsAsync<DomainException>(async () => await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()).AddDays(3), 5, null));
+        await Assert.ThrowsAsync<DomainException>(async () => await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()), 5, new string('x', 1001)));
 
         var stored = Assert.Single(await goals.ListAsync());
         Assert.Equal(goal.Version, stored.Version);
@@ -151,7 +151,8 @@ public sealed class GoalTests(CareerPathAppFactory app)
     {
         await using var scope = app.ScopeFor(owner);
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
-        var goal = await goals.CreateAsync(Fields(goals.Today, outcome ?? "Run twelve customer discovery interviews"), ["Book the first interviews"]);
-        return await goals.CheckInAsync(goal.Id, goal.Version, goals.Today, 2, "two so far");
+        var goal = await goals.CreateAsync(Fields((await goals.TodayAsync()), outcome ?? "Run twelve customer discovery interviews"),
+            [new("Book the first interviews", (await goals.TodayAsync()).AddDays(10))]);
+        return await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()), 2, "two so far");
     }
 }

@@ -19,7 +19,7 @@ public sealed class PageIsolationTests(CareerPathAppFactory app)
         {
             roadmapId = (await scope.ServiceProvider.GetRequiredService<RoadmapService>().CreateAsync("Secret roadmap name", "product-manager", "technical-product-manager", null)).Id;
             var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
-            goalId = (await goals.CreateAsync(new GoalFields("Secret goal outcome for my eyes", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], null, null, null, goals.Today.AddDays(30)))).Id;
+            goalId = (await goals.CreateAsync(new GoalFields("Secret goal outcome for my eyes", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], null, null, null, (await goals.TodayAsync()).AddDays(30)))).Id;
         }
 
         var intruderClient = await app.SignedInClientAsync(intruder);

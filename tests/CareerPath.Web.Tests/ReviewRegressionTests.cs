@@ -48,14 +48,14 @@ public sealed class ReviewRegressionTests(CareerPathAppFactory app)
         var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
         var roadmap = await roadmaps.CreateAsync("Plan", "product-manager", "technical-product-manager", null);
-        roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", roadmaps.Today.AddDays(30), null);
-        var fields = new GoalFields("Lead the stretch project end to end", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, "Time", [], roadmap.Id, roadmap.Milestones[0].Id, null, goals.Today.AddDays(30));
+        roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(30), null);
+        var fields = new GoalFields("Lead the stretch project end to end", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, "Time", [], roadmap.Id, roadmap.Milestones[0].Id, null, (await goals.TodayAsync()).AddDays(30));
         var goal = await goals.CreateAsync(fields);
         await roadmaps.RemoveMilestoneAsync(roadmap.Id, roadmap.Version, roadmap.Milestones[0].Id);
 
-        var saved = await goals.UpdateAsync(goal.Id, goal.Version, fields with { Deadline = goals.Today.AddDays(45) });
+        var saved = await goals.UpdateAsync(goal.Id, goal.Version, fields with { Deadline = (await goals.TodayAsync()).AddDays(45) });
 
-        Assert.Equal(goals.Today.AddDays(45), saved.Deadline);
+        Assert.Equal((await goals.TodayAsync()).AddDays(45), saved.Deadline);
         Assert.Null(saved.MilestoneId);
         Assert.Equal(roadmap.Id, saved.RoadmapId);
     }

@@ -19,7 +19,7 @@ public sealed class RoadmapTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(intruder);
         var service = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         await Assert.ThrowsAsync<NotFoundException>(() => service.GetViewAsync(roadmap.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => service.EditMilestoneAsync(roadmap.Id, roadmap.Version, milestone.Id, "Mine", service.Today));
+        await Assert.ThrowsAsync<NotFoundException>(async () => await service.EditMilestoneAsync(roadmap.Id, roadmap.Version, milestone.Id, "Mine", (await service.TodayAsync()), false));
         await Assert.ThrowsAsync<NotFoundException>(() => service.CompleteMilestoneAsync(roadmap.Id, roadmap.Version, milestone.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => service.RemoveMilestoneAsync(roadmap.Id, roadmap.Version, milestone.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => service.DeleteAsync(roadmap.Id));
@@ -69,9 +69,9 @@ public sealed class RoadmapTests(CareerPathAppFactory app)
         var service = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var roadmap = await service.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
 
-        var past = await Assert.ThrowsAsync<DomainException>(() => service.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Course", service.Today.AddDays(-1), null));
-        var empty = await Assert.ThrowsAsync<DomainException>(() => service.AddMilestoneAsync(roadmap.Id, roadmap.Version, " ", service.Today, null));
-        var longTitle = await Assert.ThrowsAsync<DomainException>(() => service.AddMilestoneAsync(roadmap.Id, roadmap.Version, new string('x', 151), service.Today, null));
+        var past = await Assert.ThrowsAsync<DomainException>(async () => await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Course", (await service.TodayAsync()).AddDays(-1), null));
+        var empty = await Assert.ThrowsAsync<DomainException>(async () => await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, " ", (await service.TodayAsync()), null));
+        var longTitle = await Assert.ThrowsAsync<DomainException>(async () => await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, new string('x', 151), (await service.TodayAsync()), null));
 
         Assert.Contains("in the past", past.Message);
         Assert.Contains("required", empty.Message);
@@ -117,6 +117,6 @@ public sealed class RoadmapTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(owner);
         var service = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var roadmap = await service.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-        return await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, title, service.Today.AddDays(30), "communication");
+        return await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, title, (await service.TodayAsync()).AddDays(30), "communication");
     }
 }

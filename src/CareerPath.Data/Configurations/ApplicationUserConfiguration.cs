@@ -11,5 +11,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
         builder.Property(u => u.CurrentRoleSlug).HasMaxLength(Slug.MaxLength);
+        builder.Property(u => u.TimeZone).HasMaxLength(UserTimeZone.MaxIdLength);
     }
 }

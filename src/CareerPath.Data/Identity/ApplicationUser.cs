@@ -14,6 +14,14 @@ public sealed class ApplicationUser : IdentityUser
     [PersonalData]
     public string? CurrentRoleSlug { get; set; }
 
+    /// <summary>The day the user started in the role in <see cref="CurrentRoleSlug"/>, if they have said; it shortens the typical time to a target.</summary>
+    [PersonalData]
+    public DateOnly? CurrentRoleSince { get; set; }
+
+    /// <summary>The user's time zone (an IANA id such as "Europe/Berlin"): "today" for due dates and check-ins is their day, not UTC's.</summary>
+    [PersonalData]
+    public string? TimeZone { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
 }

@@ -48,6 +48,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CurrentRoleSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CurrentRoleSlug")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -87,6 +90,10 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -379,9 +386,6 @@ namespace CareerPath.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsSmart")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MeasureName")
                         .HasMaxLength(100)
@@ -1133,6 +1137,9 @@ namespace CareerPath.Data.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("EstimatedWeeks")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("InParallel")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("Position")

@@ -22,6 +22,20 @@ public enum GoalStatus
     Completed,
 }
 
+/// <summary>How an active goal stands on a given day.</summary>
+public enum GoalHealth
+{
+    OnTrack,
+
+    /// <summary>Progress trails the time elapsed by more than the slack.</summary>
+    AtRisk,
+
+    /// <summary>The deadline has passed and the goal is not done.</summary>
+    Overdue,
+
+    Completed,
+}
+
 public enum StepStatus
 {
     ToDo,
@@ -84,7 +98,6 @@ public sealed class Goal : IOwned, IVersioned
     public DateOnly CreatedOn { get; private set; }
     public GoalStatus Status { get; private set; }
     public DateOnly? CompletedOn { get; private set; }
-    public bool IsSmart { get; private set; }
     public Guid Version { get; private set; }
     public IReadOnlyList<string> SkillSlugs => _skillSlugs;
     public IReadOnlyList<GoalStep> Steps => _steps.OrderBy(s => s.DueDate).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
@@ -122,8 +135,20 @@ public sealed class Goal : IOwned, IVersioned
             throw new DomainException("A goal cannot have been set after today.");
         }
 
-        var goal = Create(ownerId, fields, catalog, today);
-        goal.CreatedOn = createdOn;
+        // A restored goal keeps a deadline that has passed since, but never one before the goal was set.
+        if (fields.Deadline is { } deadline && deadline < createdOn)
+        {
+            throw new DomainException("A goal's deadline cannot be before the day it was set.");
+        }
+
+        var goal = new Goal
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = Guard.Text(ownerId, "An owner", 450),
+            CreatedOn = createdOn,
+            Status = GoalStatus.Active,
+        };
+        goal.Apply(fields, catalog, today, deadlineMayHavePassed: true);
         foreach (var (title, dueDate, stepStatus) in steps)
         {
             if (goal._steps.Count >= MaxSteps)
@@ -146,7 +171,6 @@ public sealed class Goal : IOwned, IVersioned
             goal.AddCheckIn(date, value, note, today, valueRequired: false);
         }
 
-        goal.IsSmart = goal.Check(today).Count == 0;
         goal.Status = status;
         goal.CompletedOn = completedOn;
         return goal;
@@ -154,11 +178,20 @@ public sealed class Goal : IOwned, IVersioned
 
     public GoalFields Fields => new(Outcome, Horizon, Mode, MeasureName, StartValue, TargetValue, Achievable, _skillSlugs, RoadmapId, MilestoneId, TargetRoleSlug, Deadline);
 
-    public IReadOnlyList<SmartIssue> Check(DateOnly today) => SmartCheck.Evaluate(Fields, _steps.Count, today);
+    /// <summary>What keeps the goal from being SMART on <paramref name="today"/>; its horizon counts from the day it was set.</summary>
+    public IReadOnlyList<SmartIssue> Check(DateOnly today) => SmartCheck.Evaluate(Fields, _steps.Count, today, CreatedOn);
+
+    /// <summary>Derived, never stored: a goal whose deadline has passed is no longer SMART.</summary>
+    public bool IsSmartOn(DateOnly today) => Check(today).Count == 0;
 
     public void Update(GoalFields fields, CareerCatalog catalog, DateOnly today)
     {
         RequireActive();
+        Apply(fields, catalog, today, deadlineMayHavePassed: false);
+    }
+
+    private void Apply(GoalFields fields, CareerCatalog catalog, DateOnly today, bool deadlineMayHavePassed)
+    {
         var outcome = Guard.Text(fields.Outcome, "The outcome", OutcomeMaxLength);
         if (!Enum.IsDefined(fields.Horizon) || !Enum.IsDefined(fields.Mode))
         {
@@ -182,6 +215,12 @@ public sealed class Goal : IOwned, IVersioned
 
         if (fields.Deadline is { } deadline)
         {
+            // A deadline that passed may stay as it is while other fields change; a new one is today or later, like a step's.
+            if (deadline < today && !deadlineMayHavePassed && deadline != Deadline)
+            {
+                throw new DomainException($"The deadline {deadline:d MMMM yyyy} is in the past. Choose today or a later date.");
+            }
+
             RequirePlausible(deadline, today, "The deadline");
         }
 
@@ -206,7 +245,7 @@ public sealed class Goal : IOwned, IVersioned
         MilestoneId = fields.RoadmapId is null ? null : fields.MilestoneId;
         TargetRoleSlug = string.IsNullOrEmpty(fields.TargetRoleSlug) ? null : fields.TargetRoleSlug;
         Deadline = fields.Deadline;
-        Refresh(today);
+        Touch();
     }
 
     public GoalStep AddStep(string title, DateOnly dueDate, DateOnly today)
@@ -226,7 +265,7 @@ public sealed class Goal : IOwned, IVersioned
 
         var step = new GoalStep(Guid.NewGuid(), Guard.Text(title, "A step's title", GoalStep.TitleMaxLength), dueDate);
         _steps.Add(step);
-        Refresh(today);
+        Touch();
         return step;
     }
 
@@ -239,14 +278,14 @@ public sealed class Goal : IOwned, IVersioned
         }
 
         FindStep(stepId).Status = status;
-        Refresh(today);
+        Touch();
     }
 
     public void RemoveStep(Guid stepId, DateOnly today)
     {
         RequireActive();
         _steps.Remove(FindStep(stepId));
-        Refresh(today);
+        Touch();
     }
 
     /// <summary>Records a dated note and, for a measured goal, the current value.</summary>
@@ -339,19 +378,22 @@ public sealed class Goal : IOwned, IVersioned
     }
 
     /// <summary>
-    /// At risk when progress trails the time elapsed by more than <see cref="AtRiskSlack"/>, or the deadline has
-    /// passed unfinished.
+    /// Overdue once the deadline has passed unfinished; before that, at risk when progress trails the time elapsed
+    /// by more than <see cref="AtRiskSlack"/>.
     /// </summary>
-    public bool IsAtRisk(DateOnly today) =>
-        Status == GoalStatus.Active && Deadline is { } deadline && (today > deadline || Progress + AtRiskSlack < ElapsedAt(today));
+    public GoalHealth HealthOn(DateOnly today) =>
+        Status == GoalStatus.Completed ? GoalHealth.Completed
+        : Deadline is not { } deadline ? GoalHealth.OnTrack
+        : today > deadline ? GoalHealth.Overdue
+        : Progress + AtRiskSlack < ElapsedAt(today) ? GoalHealth.AtRisk
+        : GoalHealth.OnTrack;
+
+    /// <summary>At risk or overdue: a goal that needs attention.</summary>
+    public bool IsAtRisk(DateOnly today) => HealthOn(today) is GoalHealth.AtRisk or GoalHealth.Overdue;
+
+    public bool IsOverdue(DateOnly today) => HealthOn(today) == GoalHealth.Overdue;
 
     public const double AtRiskSlack = 0.10;
-
-    private void Refresh(DateOnly today)
-    {
-        IsSmart = Check(today).Count == 0;
-        Touch();
-    }
 
     /// <summary>Dates more than 20 years out are typing mistakes, and would break calendar arithmetic near year 9999.</summary>
     private static void RequirePlausible(DateOnly date, DateOnly today, string what)

@@ -5,6 +5,26 @@ namespace CareerPath.Domain.Goals;
 
 public sealed record GoalTemplate(string Key, string Label, GoalFields Fields, IReadOnlyList<string> Steps);
 
+/// <summary>A step typed in the new-goal form, added with the goal.</summary>
+public sealed record NewStep(string Title, DateOnly DueDate);
+
+public static class StepDates
+{
+    /// <summary>How far out steps are spread when the goal has no deadline yet.</summary>
+    public const int DefaultMonths = 3;
+
+    /// <summary>
+    /// Due dates for <paramref name="count"/> steps spread evenly from today to the deadline (or
+    /// <see cref="DefaultMonths"/> months out without one), the last on the deadline itself; whole days, rounded down.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> Spread(int count, DateOnly today, DateOnly? deadline)
+    {
+        var due = deadline is { } d && d > today ? d : today.AddMonths(DefaultMonths);
+        var span = due.DayNumber - today.DayNumber;
+        return Enumerable.Range(1, Math.Max(0, count)).Select(i => today.AddDays(span * i / count)).ToList();
+    }
+}
+
 /// <summary>Common goals, pre-filled from the catalog's own resources (names, durations, the skills they build).</summary>
 public static class GoalTemplates
 {

@@ -36,9 +36,14 @@ public static class SmartCheck
 
     /// <param name="goal">The goal's fields, saved or still being typed.</param>
     /// <param name="stepCount">How many steps its action plan has (they make a step-based goal measurable).</param>
-    /// <param name="today">The date the check is made.</param>
-    public static IReadOnlyList<SmartIssue> Evaluate(GoalFields goal, int stepCount, DateOnly today)
+    /// <param name="today">The date the check is made: a deadline before it has passed.</param>
+    /// <param name="setOn">
+    /// The day the goal was set (today for a new one): a horizon is measured from it, so a long-term goal does not
+    /// stop being SMART as its deadline comes near.
+    /// </param>
+    public static IReadOnlyList<SmartIssue> Evaluate(GoalFields goal, int stepCount, DateOnly today, DateOnly? setOn = null)
     {
+        var from = setOn is { } set && set < today ? set : today;
         var issues = new List<SmartIssue>();
         var words = (goal.Outcome ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length < MinOutcomeWords)
@@ -84,15 +89,15 @@ public static class SmartCheck
         {
             issues.Add(new(SmartPart.TimeBound, "The deadline is in the past."));
         }
-        else if (goal.Horizon == GoalHorizon.ShortTerm && deadline > today.AddMonths(ShortTermMaxMonths))
+        else if (goal.Horizon == GoalHorizon.ShortTerm && deadline > from.AddMonths(ShortTermMaxMonths))
         {
             issues.Add(new(SmartPart.TimeBound, $"The deadline is too far for a short-term goal (at most {ShortTermMaxMonths} months): make it long-term or bring it closer."));
         }
-        else if (goal.Horizon == GoalHorizon.LongTerm && deadline <= today.AddMonths(ShortTermMaxMonths))
+        else if (goal.Horizon == GoalHorizon.LongTerm && deadline <= from.AddMonths(ShortTermMaxMonths))
         {
             issues.Add(new(SmartPart.TimeBound, $"A long-term goal runs past {ShortTermMaxMonths} months: make it short-term or move the deadline out."));
         }
-        else if (goal.Horizon == GoalHorizon.LongTerm && deadline > today.AddYears(LongTermMaxYears))
+        else if (goal.Horizon == GoalHorizon.LongTerm && deadline > from.AddYears(LongTermMaxYears))
         {
             issues.Add(new(SmartPart.TimeBound, $"The deadline is more than {LongTermMaxYears} years away; set a nearer one you can plan for."));
         }

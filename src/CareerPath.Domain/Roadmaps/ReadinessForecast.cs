@@ -2,12 +2,37 @@ using CareerPath.Domain.Assessment;
 
 namespace CareerPath.Domain.Roadmaps;
 
+/// <summary>Why the pace estimate has, or has not, a date.</summary>
+public enum PaceOutcome
+{
+    /// <summary>A date from the levels gained between the first and the latest audit.</summary>
+    Forecast,
+
+    /// <summary>Nothing is left to close: the latest audit already meets every expectation on the way.</summary>
+    NoGapsLeft,
+
+    /// <summary>Only one finished audit, so there is nothing to measure a pace between.</summary>
+    NeedsSecondAudit,
+
+    /// <summary>The first and latest audits are too close together for a pace to mean anything.</summary>
+    AuditsTooClose,
+
+    /// <summary>No level gained, between the two audits, on any skill the roadmap needs.</summary>
+    NoLevelsGained,
+
+    /// <summary>A pace so slow that readiness is further away than <see cref="Readiness.MaxForecastDays"/>.</summary>
+    TooSlow,
+}
+
 /// <summary>When the user could be ready for the target role, and on what that estimate rests.</summary>
 public sealed record ReadinessForecast(
     DateOnly? FromMilestones,
     DateOnly? FromProgress,
     double? LevelsClosedPerMonth,
     int RemainingGapLevels,
+    int LevelsGained,
+    PaceOutcome Pace,
+    string PaceNote,
     string Basis)
 {
     /// <summary>True when both estimates exist and are more than a month apart.</summary>
@@ -18,44 +43,94 @@ public static class Readiness
 {
     public const int MaxForecastDays = 50 * 365;
 
+    /// <summary>Audits closer together than this give no pace: a week's change says little about a year's.</summary>
+    public const int MinDaysBetweenAudits = 14;
+
+    /// <summary>The average length of a month in days, for "levels a month".</summary>
+    public const double DaysPerMonth = 30.44;
+
     /// <summary>
-    /// Two honest estimates: the last open milestone's target date (what the user planned), and, once there are
-    /// two or more completed audits, the date the remaining gap levels close at the pace the audits show.
+    /// Two honest estimates. From the plan: the latest target date of the accepted, unfinished milestones. From the
+    /// pace: the levels gained between the first and the latest finished audit on the skills this roadmap needs
+    /// (counting gaps closed completely, up to what the path expects), projected over the levels still missing.
     /// </summary>
     public static ReadinessForecast Forecast(RoadmapPlan plan, Roadmap roadmap, IReadOnlyList<SkillAudit> completedAudits, DateOnly today)
     {
         var remaining = plan.Steps.SelectMany(s => s.Gaps).Sum(g => g.Shortfall);
-        var open = roadmap.Milestones.Where(m => !m.IsDone).ToList();
-        DateOnly? fromMilestones = open.Count == 0 ? null : open.Max(m => m.TargetDate);
-
-        DateOnly? fromProgress = null;
-        double? pace = null;
+        var fromMilestones = RoadmapSchedule.ReadyBy(roadmap.Milestones);
         var audits = completedAudits.Where(a => a.CompletedAtUtc is not null).OrderBy(a => a.CompletedAtUtc).ToList();
-        if (audits.Count >= 2)
+
+        var (pace, fromProgress, perMonth, gained) = Pace(plan, audits, remaining, today);
+        var note = pace switch
         {
-            var first = audits[0];
-            var last = audits[^1];
-            var months = (last.CompletedAtUtc!.Value - first.CompletedAtUtc!.Value).TotalDays / 30.44;
-            var gained = plan.Steps.SelectMany(s => s.Gaps).Select(g => g.Skill.Slug).Distinct()
-                .Sum(skill => Math.Max(0, (last.RatingFor(skill)?.Value ?? 0) - (first.RatingFor(skill)?.Value ?? 0)));
-            var levelsPerMonth = months >= 0.5 ? gained / months : 0;
-            var daysToReady = levelsPerMonth > 0 ? Math.Ceiling(remaining / levelsPerMonth * 30.44) : double.PositiveInfinity;
-            // A pace so slow that readiness is more than 50 years away is no forecast at all.
-            if (daysToReady <= MaxForecastDays)
+            PaceOutcome.Forecast => $"{perMonth:0.#} levels a month: {gained} gained between your first and latest audits",
+            PaceOutcome.NoGapsLeft => "you already meet every expectation on the way",
+            PaceOutcome.NeedsSecondAudit => "needs a second finished audit",
+            PaceOutcome.AuditsTooClose => $"your first and latest audits are less than {MinDaysBetweenAudits / 7} weeks apart",
+            PaceOutcome.NoLevelsGained => "your audits show no level gained yet on the skills this roadmap needs",
+            _ => $"at {perMonth:0.##} levels a month it would take more than {MaxForecastDays / 365} years",
+        };
+
+        var basis = (fromMilestones, fromProgress) switch
+        {
+            (null, null) => "Add milestones to your plan, or finish audits a few weeks apart, to get a forecast.",
+            (_, null) => "Based on your plan's dates only: " + note + ".",
+            (null, _) => "Based on the pace your audits show; add milestones to compare it with your plan.",
+            _ => "Two estimates: your plan's latest date, and the pace your audits show.",
+        };
+        return new ReadinessForecast(fromMilestones, fromProgress, perMonth, remaining, gained, pace, note, basis);
+    }
+
+    private static (PaceOutcome Outcome, DateOnly? Date, double? PerMonth, int Gained) Pace(
+        RoadmapPlan plan, IReadOnlyList<SkillAudit> audits, int remaining, DateOnly today)
+    {
+        if (remaining == 0)
+        {
+            return (PaceOutcome.NoGapsLeft, today, null, 0);
+        }
+
+        if (audits.Count < 2)
+        {
+            return (PaceOutcome.NeedsSecondAudit, null, null, 0);
+        }
+
+        var first = audits[0];
+        var last = audits[^1];
+        var days = (last.CompletedAtUtc!.Value - first.CompletedAtUtc!.Value).TotalDays;
+        if (days < MinDaysBetweenAudits)
+        {
+            return (PaceOutcome.AuditsTooClose, null, null, 0);
+        }
+
+        // What the path asks of each skill: the highest level any role after the start expects.
+        var required = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var role in plan.Path.Roles.Skip(1))
+        {
+            foreach (var expectation in role.Expectations)
             {
-                pace = Math.Round(levelsPerMonth, 2);
-                fromProgress = today.AddDays((int)daysToReady);
+                required[expectation.SkillSlug] = Math.Max(required.GetValueOrDefault(expectation.SkillSlug), expectation.Level.Value);
             }
         }
 
-        var basis = (fromMilestones, fromProgress, audits.Count) switch
+        // Levels gained towards what is required; a gap closed completely counts in full, going past it does not.
+        var gained = 0;
+        foreach (var (skill, level) in required)
         {
-            (null, null, < 2) => "Add milestones with dates, or complete a second audit, to get a forecast.",
-            (_, null, < 2) => "Based on your milestones' dates. After a second audit, your actual pace is shown too.",
-            (_, null, _) => "Your audits show no progress on these gaps yet, so only your milestones' dates give a forecast.",
-            (null, _, _) => "Based on how fast your gaps have been closing between audits.",
-            _ => "Two estimates: your milestones' dates, and the pace your audits show.",
-        };
-        return new ReadinessForecast(fromMilestones, fromProgress, pace, remaining, basis);
+            var before = first.RatingFor(skill)?.Value ?? 0;
+            var after = Math.Min(last.RatingFor(skill)?.Value ?? 0, level);
+            gained += Math.Max(0, after - before);
+        }
+
+        if (gained == 0)
+        {
+            return (PaceOutcome.NoLevelsGained, null, null, 0);
+        }
+
+        var perMonth = Math.Round(gained / (days / DaysPerMonth), 2);
+        // remaining ÷ (gained ÷ days) days, without a round trip through months.
+        var daysToReady = Math.Ceiling(remaining * days / gained);
+        return daysToReady > MaxForecastDays
+            ? (PaceOutcome.TooSlow, null, perMonth, gained)
+            : (PaceOutcome.Forecast, today.AddDays((int)daysToReady), perMonth, gained);
     }
 }

@@ -70,7 +70,7 @@ public sealed class Roadmap : IOwned, IVersioned
     /// <see cref="Milestone.MaxYearsAhead"/> years after <paramref name="today"/>, as the form allowed on the day it was set.
     /// </summary>
     public Milestone RestoreMilestone(string title, DateOnly targetDate, string? resourceSlug, string? stepRoleSlug, IEnumerable<string> skillSlugs,
-        int estimatedCostUsd, int estimatedWeeks, DateOnly? completedOn, CareerCatalog catalog, DateOnly today)
+        int estimatedCostUsd, int estimatedWeeks, DateOnly? completedOn, CareerCatalog catalog, DateOnly today, bool inParallel = false)
     {
         if (targetDate > today.AddYears(Milestone.MaxYearsAhead))
         {
@@ -98,6 +98,7 @@ public sealed class Roadmap : IOwned, IVersioned
         Guard.Range(estimatedCostUsd, "A milestone's estimated cost", 0, Growth.GrowthResource.MaxCost);
         Guard.Range(estimatedWeeks, "A milestone's estimated weeks", 0, Growth.GrowthResource.MaxWeeks);
         var milestone = Add(new Milestone(Guid.NewGuid(), title, targetDate, targetDate, resourceSlug, stepRoleSlug, skillSlugs, estimatedCostUsd, estimatedWeeks, NextPosition));
+        milestone.InParallel = inParallel;
         if (completedOn is { } done)
         {
             milestone.Complete(done);
@@ -112,15 +113,21 @@ public sealed class Roadmap : IOwned, IVersioned
         Touch();
     }
 
-    /// <summary>Accepts a catalog suggestion as a milestone for the given step.</summary>
-    public Milestone AcceptSuggestion(GrowthResource resource, IEnumerable<string> skillSlugs, string stepRoleSlug, DateOnly targetDate, DateOnly today)
+    /// <summary>
+    /// Accepts a catalog suggestion as a milestone for the given step, dated by <see cref="RoadmapSchedule"/>: after
+    /// the unfinished items in sequence, or from today when it runs alongside them.
+    /// </summary>
+    public Milestone AcceptSuggestion(GrowthResource resource, IEnumerable<string> skillSlugs, string stepRoleSlug, bool inParallel, DateOnly today)
     {
         if (_milestones.Any(m => m.ResourceSlug == resource.Slug && m.StepRoleSlug == stepRoleSlug))
         {
             throw new DomainException($"“{resource.Name}” is already in your plan for this step.");
         }
 
-        return Add(new Milestone(Guid.NewGuid(), resource.Name, targetDate, today, resource.Slug, stepRoleSlug, skillSlugs, resource.ApproxCostUsd, resource.TypicalWeeks, NextPosition));
+        var targetDate = RoadmapSchedule.SuggestedDate(_milestones, resource.TypicalWeeks, inParallel, today);
+        var milestone = Add(new Milestone(Guid.NewGuid(), resource.Name, targetDate, today, resource.Slug, stepRoleSlug, skillSlugs, resource.ApproxCostUsd, resource.TypicalWeeks, NextPosition));
+        milestone.InParallel = inParallel;
+        return milestone;
     }
 
     /// <summary>Adds a milestone of the user's own, optionally tied to a skill.</summary>
@@ -134,9 +141,15 @@ public sealed class Roadmap : IOwned, IVersioned
         return Add(new Milestone(Guid.NewGuid(), title, targetDate, today, null, null, string.IsNullOrEmpty(skillSlug) ? [] : [skillSlug], 0, 0, NextPosition));
     }
 
-    public void EditMilestone(Guid milestoneId, string title, DateOnly targetDate, DateOnly today)
+    public void EditMilestone(Guid milestoneId, string title, DateOnly targetDate, DateOnly today, bool? inParallel = null)
     {
-        Find(milestoneId).Edit(title, targetDate, today);
+        var milestone = Find(milestoneId);
+        milestone.Edit(title, targetDate, today);
+        if (inParallel is { } parallel)
+        {
+            milestone.InParallel = parallel;
+        }
+
         Touch();
     }
 
@@ -233,6 +246,10 @@ public sealed class Milestone
     public int EstimatedWeeks { get; private set; }
     public int Position { get; internal set; }
     public DateOnly? CompletedOn { get; private set; }
+
+    /// <summary>Runs alongside the rest of the plan: later items in sequence do not wait for it.</summary>
+    public bool InParallel { get; internal set; }
+
     public IReadOnlyList<string> SkillSlugs => _skillSlugs;
 
     public bool IsDone => CompletedOn is not null;

@@ -37,7 +37,7 @@ public sealed record AccountExport(
         MaxDepth = 16,
     };
 
-    public sealed record ProfileData(string? Email, string? DisplayName, string? CurrentRoleSlug);
+    public sealed record ProfileData(string? Email, string? DisplayName, string? CurrentRoleSlug, DateOnly? CurrentRoleSince = null, string? TimeZone = null);
 
     public sealed record RatingData(string Skill, int Level, string? Evidence);
 
@@ -65,7 +65,7 @@ public sealed record AccountExport(
 
     /// <param name="Id">Only for goals to refer to; a restored milestone gets a new id.</param>
     public sealed record MilestoneData(string Title, DateOnly TargetDate, string? ResourceSlug, string? StepRoleSlug, IReadOnlyList<string> Skills,
-        int EstimatedCostUsd, int EstimatedWeeks, DateOnly? CompletedOn, Guid? Id = null);
+        int EstimatedCostUsd, int EstimatedWeeks, DateOnly? CompletedOn, Guid? Id = null, bool InParallel = false);
 
     /// <param name="Id">Only for goals to refer to; a restored roadmap gets a new id.</param>
     public sealed record RoadmapData(string Name, string StartRoleSlug, string TargetRoleSlug, string? TrackSlug, DateTime CreatedAtUtc, IReadOnlyList<MilestoneData> Milestones,
@@ -106,7 +106,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
             AccountExport.FormatName,
             AccountExport.CurrentVersion,
             now,
-            new(user.Email, user.DisplayName, user.CurrentRoleSlug),
+            new(user.Email, user.DisplayName, user.CurrentRoleSlug, user.CurrentRoleSince, user.TimeZone),
             audits.Select(a => new AccountExport.AuditData(a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc,
                 a.Ratings.Select(r => new AccountExport.RatingData(r.SkillSlug, r.Level.Value, r.Evidence)).ToList())).ToList(),
             rounds.Select(r => ExportRound(r, now)).ToList(),
@@ -114,7 +114,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
                 aspiration.Motivation, aspiration.WantMore, aspiration.WantLess, aspiration.Weights.ToDictionary(w => w.FactorSlug, w => w.Weight), aspiration.UpdatedAtUtc),
             roadmaps.Select(r => new AccountExport.RoadmapData(r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc,
                 r.Milestones.Select(m => new AccountExport.MilestoneData(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.SkillSlugs.ToList(),
-                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, m.Id)).ToList(), r.Id)).ToList(),
+                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, m.Id, m.InParallel)).ToList(), r.Id)).ToList(),
             goals.Select(g => new AccountExport.GoalData(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable,
                 g.SkillSlugs.ToList(), g.TargetRoleSlug, g.Deadline, g.CreatedOn, g.Status, g.CompletedOn,
                 g.Steps.Select(s => new AccountExport.StepData(s.Title, s.DueDate, s.Status)).ToList(),
@@ -177,7 +177,11 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
             if (string.IsNullOrEmpty(user.CurrentRoleSlug) && export.Profile?.CurrentRoleSlug is { } role && catalog.FindRole(role) is not null)
             {
                 user.CurrentRoleSlug = role;
+                user.CurrentRoleSince = export.Profile.CurrentRoleSince is { } since ? TypicalTime.CheckRoleStart(since, today) : null;
             }
+
+            // The zone this account already has wins; a file's zone fills a gap, if this machine knows it.
+            user.TimeZone ??= UserTimeZone.Find(export.Profile?.TimeZone)?.Id;
 
             foreach (var a in export.Audits ?? [])
             {
@@ -212,7 +216,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
                 foreach (var m in r.Milestones ?? [])
                 {
                     var milestone = roadmap.RestoreMilestone(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.Skills ?? [], m.EstimatedCostUsd, m.EstimatedWeeks,
-                        m.CompletedOn, catalog, today);
+                        m.CompletedOn, catalog, today, m.InParallel);
                     if (r.Id is { } roadmapId && m.Id is { } milestoneId && !milestoneIds.TryAdd((roadmapId, milestoneId), milestone.Id))
                     {
                         throw new DomainException($"Two milestones of “{roadmap.Name}” have the same id ({milestoneId}).");

@@ -17,6 +17,7 @@ public sealed record DashboardSummary(
     IReadOnlyList<Deadline> OverdueSteps,
     IReadOnlyList<Goal> AtRisk,
     IReadOnlyList<Goal> CompletedThisQuarter,
+    DateOnly Today,
     SkillAudit? LatestAudit,
     GapReport? TopGaps,
     NextMilestone? NextMilestone,
@@ -24,7 +25,7 @@ public sealed record DashboardSummary(
     int Roadmaps);
 
 /// <summary>The signed-in home: what is due, what slipped, what is at risk, what moved.</summary>
-public sealed class DashboardService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class DashboardService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
 {
     public const int DeadlineWindowDays = 30;
 
@@ -32,7 +33,7 @@ public sealed class DashboardService(UserData userData, CatalogProvider catalogP
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = await clock.TodayAsync(db);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == db.CurrentOwnerId).Select(u => new { u.DisplayName, u.CurrentRoleSlug }).FirstAsync();
         var goals = await db.Goals.AsNoTracking().ToListAsync();
         var roadmaps = await db.Roadmaps.AsNoTracking().ToListAsync();
@@ -57,13 +58,13 @@ public sealed class DashboardService(UserData userData, CatalogProvider catalogP
         var currentRole = user.CurrentRoleSlug is { } slug ? catalog.FindRole(slug) : null;
         if (latest is not null && catalog.FindRole(latest.CurrentRoleSlug) is { } auditRole)
         {
-            var target = aspiration?.NextRoleSlug is { } next && next != auditRole.Slug ? catalog.FindRole(next) : catalog.NextRoles(auditRole.Slug).FirstOrDefault();
+            var target = TargetRoles.Default(catalog, auditRole.Slug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug);
             gaps = GapAnalysis.Analyze(catalog, latest.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value), auditRole, target);
         }
 
         var nextMilestone = roadmaps.SelectMany(r => r.Milestones.Where(m => !m.IsDone).Select(m => new NextMilestone(r, m)))
             .OrderBy(x => x.Milestone.TargetDate).FirstOrDefault();
-        return new DashboardSummary(user.DisplayName, currentRole, deadlines, overdue, active.Where(g => g.IsAtRisk(today)).ToList(), completed,
+        return new DashboardSummary(user.DisplayName, currentRole, deadlines, overdue, active.Where(g => g.IsAtRisk(today)).ToList(), completed, today,
             latest, gaps, nextMilestone, active.Count, roadmaps.Count);
     }
 }

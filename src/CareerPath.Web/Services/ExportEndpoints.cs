@@ -36,7 +36,10 @@ public static class ExportEndpoints
             Results.File(Encoding.UTF8.GetBytes(GoalExport.Calendar(await goals.ListAsync(), clock.GetUtcNow().UtcDateTime)), "text/calendar; charset=utf-8", "careerpath-goals.ics"))
             .RequireAuthorization();
         endpoints.MapGet("/goals/export/goals.csv", async (GoalService goals) =>
-            Results.File(Utf8WithBom(GoalExport.Csv(await goals.ListAsync(), goals.Today)), "text/csv; charset=utf-8", "careerpath-goals.csv"))
+            Results.File(Utf8WithBom(GoalExport.Csv(await goals.ListAsync(), await goals.TodayAsync())), "text/csv; charset=utf-8", "careerpath-goals.csv"))
+            .RequireAuthorization();
+        endpoints.MapGet("/goals/export/activity.csv", async (GoalService goals) =>
+            Results.File(Utf8WithBom(GoalExport.ActivityCsv(await goals.ListAsync())), "text/csv; charset=utf-8", "careerpath-goal-steps-and-check-ins.csv"))
             .RequireAuthorization();
     }
 

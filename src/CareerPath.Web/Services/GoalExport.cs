@@ -16,28 +16,67 @@ public static class GoalExport
 
     public static string Csv(IEnumerable<Goal> goals, DateOnly today)
     {
-        var csv = new StringBuilder("Outcome,Horizon,Status,Smart,Deadline,ProgressPercent,AtRisk,Measure,StartValue,TargetValue,CurrentValue,Steps,StepsDone,Skills\r\n");
+        var csv = new StringBuilder("Outcome,Horizon,Status,Standing,Smart,Deadline,ProgressPercent,Measure,StartValue,TargetValue,CurrentValue,Steps,StepsDone,CheckIns,Skills\r\n");
         foreach (var g in goals)
         {
             csv.Append(string.Join(",",
                 Csv(g.Outcome),
                 g.Horizon,
                 g.Status,
-                g.IsSmart ? "yes" : "no",
-                g.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                Standing(g.HealthOn(today)),
+                g.Status == GoalStatus.Active ? (g.IsSmartOn(today) ? "yes" : "no") : "",
+                Date(g.Deadline),
                 Math.Round(g.Progress * 100).ToString(CultureInfo.InvariantCulture),
-                g.IsAtRisk(today) ? "yes" : "no",
                 Csv(g.MeasureName ?? ""),
                 g.StartValue?.ToString(CultureInfo.InvariantCulture) ?? "",
                 g.TargetValue?.ToString(CultureInfo.InvariantCulture) ?? "",
                 g.CurrentValue?.ToString(CultureInfo.InvariantCulture) ?? "",
                 g.Steps.Count.ToString(CultureInfo.InvariantCulture),
                 g.Steps.Count(s => s.Status == StepStatus.Done).ToString(CultureInfo.InvariantCulture),
+                g.CheckIns.Count.ToString(CultureInfo.InvariantCulture),
                 Csv(string.Join(" ", g.SkillSlugs)))).Append("\r\n");
         }
 
         return csv.ToString();
     }
+
+    /// <summary>Every step and check-in of every goal, one per row, with the goal's outcome to group or filter by.</summary>
+    public static string ActivityCsv(IEnumerable<Goal> goals)
+    {
+        var csv = new StringBuilder("Goal,Kind,Date,Text,StepStatus,Value\r\n");
+        foreach (var g in goals)
+        {
+            foreach (var step in g.Steps)
+            {
+                csv.Append(string.Join(",", Csv(g.Outcome), "step", Date(step.DueDate), Csv(step.Title), StepStatusText(step.Status), "")).Append("\r\n");
+            }
+
+            foreach (var checkIn in g.CheckIns)
+            {
+                csv.Append(string.Join(",", Csv(g.Outcome), "check-in", Date(checkIn.Date), Csv(checkIn.Note ?? ""), "",
+                    checkIn.Value?.ToString(CultureInfo.InvariantCulture) ?? "")).Append("\r\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Standing(GoalHealth health) => health switch
+    {
+        GoalHealth.Overdue => "overdue",
+        GoalHealth.AtRisk => "at risk",
+        GoalHealth.Completed => "completed",
+        _ => "on track",
+    };
+
+    private static string StepStatusText(StepStatus status) => status switch
+    {
+        StepStatus.Done => "done",
+        StepStatus.InProgress => "in progress",
+        _ => "to do",
+    };
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>RFC 4180 quoting, with a leading quote mark against spreadsheet formula injection.</summary>
     public static string Csv(string value)

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerPath.Web.Services;
 
 /// <summary>The signed-in user's goals: create, edit, plan steps, check in, complete.</summary>
-public sealed class GoalService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class GoalService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the user's time zone.</summary>
+    public Task<DateOnly> TodayAsync() => clock.TodayAsync();
 
     public async Task<IReadOnlyList<Goal>> ListAsync()
     {
@@ -27,42 +28,40 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     /// Creates a goal, with template steps spread up to its deadline. A repeated request with the same
     /// <paramref name="creationKey"/> (the form's, made when it opened) returns the goal the first one made.
     /// </summary>
-    public async Task<Goal> CreateAsync(GoalFields fields, IReadOnlyList<string>? steps = null, Guid? creationKey = null)
+    public async Task<Goal> CreateAsync(GoalFields fields, IReadOnlyList<NewStep>? steps = null, Guid? creationKey = null)
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
+        var today = await clock.TodayAsync(db);
         fields = await OwnLinksOnlyAsync(db, fields);
-        var goal = Goal.Create(db.CurrentOwnerId!, fields, catalog, Today);
-        var due = fields.Deadline ?? Today.AddMonths(3);
-        for (var i = 0; i < (steps?.Count ?? 0); i++)
+        var goal = Goal.Create(db.CurrentOwnerId!, fields, catalog, today);
+        foreach (var step in steps ?? [])
         {
-            // Spread template steps evenly up to the deadline.
-            var days = Math.Max(0, due.DayNumber - Today.DayNumber) * (i + 1) / steps!.Count;
-            goal.AddStep(steps[i], Today.AddDays(days), Today);
+            goal.AddStep(step.Title, step.DueDate, today);
         }
 
         return await db.AddOnceAsync(goal, creationKey);
     }
 
     public Task<Goal> UpdateAsync(Guid id, Guid version, GoalFields fields) =>
-        ChangeAsync(id, version, async (db, goal, catalog) => goal.Update(await OwnLinksOnlyAsync(db, fields), catalog, Today));
+        ChangeAsync(id, version, async (db, goal, catalog, today) => goal.Update(await OwnLinksOnlyAsync(db, fields), catalog, today));
 
     public Task<Goal> AddStepAsync(Guid id, Guid version, string title, DateOnly dueDate) =>
-        ChangeAsync(id, version, (_, goal, _) => Run(() => goal.AddStep(title, dueDate, Today)));
+        ChangeAsync(id, version, (_, goal, _, today) => Run(() => goal.AddStep(title, dueDate, today)));
 
     public Task<Goal> SetStepStatusAsync(Guid id, Guid version, Guid stepId, StepStatus status) =>
-        ChangeAsync(id, version, (_, goal, _) => Run(() => goal.SetStepStatus(stepId, status, Today)));
+        ChangeAsync(id, version, (_, goal, _, today) => Run(() => goal.SetStepStatus(stepId, status, today)));
 
     public Task<Goal> RemoveStepAsync(Guid id, Guid version, Guid stepId) =>
-        ChangeAsync(id, version, (_, goal, _) => Run(() => goal.RemoveStep(stepId, Today)));
+        ChangeAsync(id, version, (_, goal, _, today) => Run(() => goal.RemoveStep(stepId, today)));
 
     public Task<Goal> CheckInAsync(Guid id, Guid version, DateOnly date, decimal? value, string? note) =>
-        ChangeAsync(id, version, (_, goal, _) => Run(() => goal.CheckIn(date, value, note, Today)));
+        ChangeAsync(id, version, (_, goal, _, today) => Run(() => goal.CheckIn(date, value, note, today)));
 
     public async Task<(Goal Goal, IReadOnlyList<string> SkillsToReRate)> CompleteAsync(Guid id, Guid version)
     {
         IReadOnlyList<string> skills = [];
-        var goal = await ChangeAsync(id, version, (_, g, _) => Run(() => skills = g.Complete(Today)));
+        var goal = await ChangeAsync(id, version, (_, g, _, today) => Run(() => skills = g.Complete(today)));
         return (goal, skills);
     }
 
@@ -76,7 +75,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     }
 
     public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync() =>
-        GoalTemplates.For(await catalogProvider.GetAsync(), Today);
+        GoalTemplates.For(await catalogProvider.GetAsync(), await clock.TodayAsync());
 
     private static Task Run(Action action)
     {
@@ -106,14 +105,15 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
             : fields;
     }
 
-    private async Task<Goal> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Goal, CareerCatalog, Task> change)
+    private async Task<Goal> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Goal, CareerCatalog, DateOnly, Task> change)
     {
         await using var db = await userData.OpenAsync();
+        var today = await clock.TodayAsync(db);
         var catalog = await catalogProvider.GetAsync();
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id)
             ?? throw new NotFoundException("That goal does not exist or is not yours.");
         db.Entry(goal).Property(g => g.Version).OriginalValue = version;
-        await change(db, goal, catalog);
+        await change(db, goal, catalog, today);
         await db.SaveOrConflictAsync("goal");
         return goal;
     }

@@ -14,9 +14,17 @@ public sealed record RoadmapView(
     RoadmapPlan? Plan,
     ReadinessForecast? Forecast,
     SkillAudit? LatestAudit,
-    bool FeedbackBlended)
+    bool FeedbackBlended,
+    DateOnly Today,
+    int? MonthsInStartRole)
 {
     public bool HasAudit => LatestAudit is not null;
+
+    /// <summary>The catalog's typical time along the path, less the months the user has already spent in the start role.</summary>
+    public int TypicalMonthsToTarget => TypicalTime.MonthsToTarget(Path, MonthsInStartRole ?? 0);
+
+    /// <summary>When a suggestion of <paramref name="weeks"/> weeks would end if accepted now, in sequence or alongside.</summary>
+    public DateOnly SuggestedDate(int weeks, bool inParallel) => RoadmapSchedule.SuggestedDate(Roadmap.Milestones, weeks, inParallel, Today);
 
     public int PlannedCostUsd => Roadmap.Milestones.Sum(m => m.EstimatedCostUsd);
 
@@ -24,9 +32,10 @@ public sealed record RoadmapView(
 }
 
 /// <summary>The signed-in user's roadmaps: create, compute, edit the plan, complete milestones.</summary>
-public sealed class RoadmapService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class RoadmapService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the user's time zone.</summary>
+    public Task<DateOnly> TodayAsync() => clock.TodayAsync();
 
     public async Task<IReadOnlyList<Roadmap>> ListAsync()
     {
@@ -42,7 +51,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
-        var roadmap = Roadmap.Create(db.CurrentOwnerId!, name, startRoleSlug, targetRoleSlug, trackSlug, catalog, clock.GetUtcNow().UtcDateTime);
+        var roadmap = Roadmap.Create(db.CurrentOwnerId!, name, startRoleSlug, targetRoleSlug, trackSlug, catalog, clock.UtcNow.UtcDateTime);
         return await db.AddOnceAsync(roadmap, creationKey);
     }
 
@@ -57,57 +66,65 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     /// <summary>Recomputes the path, the step gaps and suggestions and the forecast for a loaded roadmap.</summary>
     private async Task<RoadmapView> BuildViewAsync(Data.CareerPathDbContext db, Roadmap roadmap, CareerCatalog catalog)
     {
+        var today = await clock.TodayAsync(db);
+        var profile = await db.Users.AsNoTracking().Where(u => u.Id == db.CurrentOwnerId)
+            .Select(u => new { u.CurrentRoleSlug, u.CurrentRoleSince }).FirstAsync();
+        // Time already spent counts only when the roadmap starts from the role the profile says the user holds.
+        int? monthsInStartRole = profile.CurrentRoleSlug == roadmap.StartRoleSlug && profile.CurrentRoleSince is { } since
+            ? TypicalTime.WholeMonthsBetween(since, today)
+            : null;
         var audits = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed).ToListAsync();
         var latest = audits.OrderByDescending(a => a.CompletedAtUtc).FirstOrDefault();
         var path = PathFinder.Find(catalog, roadmap.StartRoleSlug, roadmap.TargetRoleSlug);
         if (latest is null || !path.Found)
         {
-            return new RoadmapView(roadmap, path, null, null, latest, false);
+            return new RoadmapView(roadmap, path, null, null, latest, false, today, monthsInStartRole);
         }
 
         // Only a closed round's "all others" figures, exactly as the feedback page shows them.
-        var others = (await FeedbackRounds.LatestResultsAsync(db, catalog, clock.GetUtcNow().UtcDateTime))?.Overall.Averages
+        var others = (await FeedbackRounds.LatestResultsAsync(db, catalog, clock.UtcNow.UtcDateTime))?.Overall.Averages
             ?? new Dictionary<string, double>();
         var levels = latest.Ratings.ToDictionary(
             r => r.SkillSlug,
             r => RoadmapPlanner.Blend(r.Level.Value, others.TryGetValue(r.SkillSlug, out var avg) ? avg : null));
         var plan = RoadmapPlanner.Plan(catalog, path, levels, roadmap.TrackSlug);
-        var forecast = Readiness.Forecast(plan, roadmap, audits, Today);
-        return new RoadmapView(roadmap, path, plan, forecast, latest, others.Count > 0);
+        var forecast = Readiness.Forecast(plan, roadmap, audits, today);
+        return new RoadmapView(roadmap, path, plan, forecast, latest, others.Count > 0, today, monthsInStartRole);
     }
 
-    public Task<Roadmap> AcceptSuggestionAsync(Guid id, Guid version, string resourceSlug, string stepRoleSlug, DateOnly targetDate) =>
-        ChangeAsync(id, version, async (db, roadmap, catalog) =>
+    /// <summary>Adds a suggestion to the plan, dated after the unfinished items in sequence, or from today when it runs alongside them.</summary>
+    public Task<Roadmap> AcceptSuggestionAsync(Guid id, Guid version, string resourceSlug, string stepRoleSlug, bool inParallel) =>
+        ChangeAsync(id, version, async (db, roadmap, catalog, today) =>
         {
             var view = await BuildViewAsync(db, roadmap, catalog);
             var suggestion = view.Plan?.Steps.FirstOrDefault(s => s.Role.Slug == stepRoleSlug)?.Suggestions.FirstOrDefault(s => s.Resource.Slug == resourceSlug)
                 ?? throw new DomainException("That suggestion is not part of this roadmap's plan any more. Reload to see the current suggestions.");
-            roadmap.AcceptSuggestion(suggestion.Resource, suggestion.Closes.Select(g => g.Skill.Slug), stepRoleSlug, targetDate, Today);
+            roadmap.AcceptSuggestion(suggestion.Resource, suggestion.Closes.Select(g => g.Skill.Slug), stepRoleSlug, inParallel, today);
         });
 
     public Task<Roadmap> AddMilestoneAsync(Guid id, Guid version, string title, DateOnly targetDate, string? skillSlug) =>
-        ChangeAsync(id, version, (_, roadmap, catalog) =>
+        ChangeAsync(id, version, (_, roadmap, catalog, today) =>
         {
-            roadmap.AddMilestone(title, targetDate, Today, skillSlug, catalog);
+            roadmap.AddMilestone(title, targetDate, today, skillSlug, catalog);
             return Task.CompletedTask;
         });
 
-    public Task<Roadmap> EditMilestoneAsync(Guid id, Guid version, Guid milestoneId, string title, DateOnly targetDate) =>
-        ChangeAsync(id, version, (_, roadmap, _) =>
+    public Task<Roadmap> EditMilestoneAsync(Guid id, Guid version, Guid milestoneId, string title, DateOnly targetDate, bool inParallel) =>
+        ChangeAsync(id, version, (_, roadmap, _, today) =>
         {
-            roadmap.EditMilestone(milestoneId, title, targetDate, Today);
+            roadmap.EditMilestone(milestoneId, title, targetDate, today, inParallel);
             return Task.CompletedTask;
         });
 
     public Task<Roadmap> MoveMilestoneAsync(Guid id, Guid version, Guid milestoneId, int offset) =>
-        ChangeAsync(id, version, (_, roadmap, _) =>
+        ChangeAsync(id, version, (_, roadmap, _, _) =>
         {
             roadmap.MoveMilestone(milestoneId, offset);
             return Task.CompletedTask;
         });
 
     public Task<Roadmap> RemoveMilestoneAsync(Guid id, Guid version, Guid milestoneId) =>
-        ChangeAsync(id, version, (_, roadmap, _) =>
+        ChangeAsync(id, version, (_, roadmap, _, _) =>
         {
             roadmap.RemoveMilestone(milestoneId);
             return Task.CompletedTask;
@@ -117,9 +134,9 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     public async Task<(Roadmap Roadmap, IReadOnlyList<string> SkillsToReRate)> CompleteMilestoneAsync(Guid id, Guid version, Guid milestoneId)
     {
         IReadOnlyList<string> skills = [];
-        var roadmap = await ChangeAsync(id, version, (_, r, _) =>
+        var roadmap = await ChangeAsync(id, version, (_, r, _, today) =>
         {
-            skills = r.CompleteMilestone(milestoneId, Today);
+            skills = r.CompleteMilestone(milestoneId, today);
             return Task.CompletedTask;
         });
         return (roadmap, skills);
@@ -134,14 +151,15 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         await db.SaveChangesAsync();
     }
 
-    private async Task<Roadmap> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Roadmap, CareerCatalog, Task> change)
+    private async Task<Roadmap> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Roadmap, CareerCatalog, DateOnly, Task> change)
     {
         await using var db = await userData.OpenAsync();
+        var today = await clock.TodayAsync(db);
         var catalog = await catalogProvider.GetAsync();
         var roadmap = await db.Roadmaps.FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
         db.Entry(roadmap).Property(r => r.Version).OriginalValue = version;
-        await change(db, roadmap, catalog);
+        await change(db, roadmap, catalog, today);
         await db.SaveOrConflictAsync("roadmap");
         return roadmap;
     }

@@ -24,9 +24,9 @@ public sealed class GoalTests
     {
         var goal = Goal.Create("owner", Fields() with { Achievable = null }, Catalog, Today);
 
-        Assert.False(goal.IsSmart);
+        Assert.False(goal.IsSmartOn(Today));
         goal.Update(Fields(), Catalog, Today);
-        Assert.True(goal.IsSmart);
+        Assert.True(goal.IsSmartOn(Today));
     }
 
     [Theory]

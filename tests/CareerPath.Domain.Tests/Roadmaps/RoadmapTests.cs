@@ -79,9 +79,9 @@ public sealed class RoadmapTests
         var (roadmap, _) = NewRoadmap();
         var course = new GrowthResource("sql", GrowthResourceKind.Course, "SQL", null, "Queries.", ["data-analysis"], 4, 100);
 
-        var milestone = roadmap.AcceptSuggestion(course, ["data-analysis"], "senior", Today.AddDays(28), Today);
+        var milestone = roadmap.AcceptSuggestion(course, ["data-analysis"], "senior", inParallel: false, Today);
 
         Assert.Equal((100, 4), (milestone.EstimatedCostUsd, milestone.EstimatedWeeks));
-        Assert.Throws<DomainException>(() => roadmap.AcceptSuggestion(course, ["data-analysis"], "senior", Today.AddDays(28), Today));
+        Assert.Throws<DomainException>(() => roadmap.AcceptSuggestion(course, ["data-analysis"], "senior", inParallel: false, Today));
     }
 }

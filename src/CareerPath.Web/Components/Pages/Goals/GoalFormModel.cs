@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
 
 namespace CareerPath.Web.Components.Pages.Goals;
@@ -10,13 +11,30 @@ public sealed class GoalFormModel
     public GoalHorizon Horizon { get; set; } = GoalHorizon.ShortTerm;
     public ProgressMode Mode { get; set; } = ProgressMode.Steps;
     public string? MeasureName { get; set; }
-    public decimal? StartValue { get; set; }
-    public decimal? TargetValue { get; set; }
+
+    /// <summary>The starting value as typed: a number box's text, so "1e15" or "abc" gets a message instead of vanishing.</summary>
+    public string? StartValueText { get; set; }
+
+    public string? TargetValueText { get; set; }
     public string? Achievable { get; set; }
     public HashSet<string> SkillSlugs { get; set; } = [];
     public string? MilestoneKey { get; set; }
     public string? TargetRoleSlug { get; set; }
     public DateOnly? Deadline { get; set; }
+
+    /// <summary>Steps typed in the new-goal form (the edit page adds steps one at a time instead).</summary>
+    public List<StepRow> Steps { get; set; } = [];
+
+    public decimal? StartValue => Parse(StartValueText, "The starting value");
+
+    public decimal? TargetValue => Parse(TargetValueText, "The target value");
+
+    public string? StartValueProblem => NumberText.Problem(() => NumberText.Decimal(StartValueText, "The starting value", 0, Goal.MaxValue));
+
+    public string? TargetValueProblem => NumberText.Problem(() => NumberText.Decimal(TargetValueText, "The target value", 0, Goal.MaxValue));
+
+    /// <summary>The steps with a title, for the SMART check; rows left empty are not steps.</summary>
+    public int FilledSteps => Steps.Count(s => !string.IsNullOrWhiteSpace(s.Title));
 
     public static GoalFormModel From(GoalFields fields) => new()
     {
@@ -24,8 +42,8 @@ public sealed class GoalFormModel
         Horizon = fields.Horizon,
         Mode = fields.Mode,
         MeasureName = fields.MeasureName,
-        StartValue = fields.StartValue,
-        TargetValue = fields.TargetValue,
+        StartValueText = Show(fields.StartValue),
+        TargetValueText = Show(fields.TargetValue),
         Achievable = fields.Achievable,
         SkillSlugs = [.. fields.SkillSlugs],
         MilestoneKey = fields.RoadmapId is { } r ? $"{r}/{fields.MilestoneId}" : null,
@@ -43,13 +61,55 @@ public sealed class GoalFormModel
     {
         var fields = ToFields();
         return string.Join('\u001f',
-            fields.Outcome.Trim(), fields.Horizon, fields.Mode, Text(fields.MeasureName), Number(fields.StartValue), Number(fields.TargetValue),
+            fields.Outcome.Trim(), fields.Horizon, fields.Mode, Text(fields.MeasureName),
+            Number(fields.StartValue, Mode == ProgressMode.Measure ? StartValueText : null), Number(fields.TargetValue, Mode == ProgressMode.Measure ? TargetValueText : null),
             Text(fields.Achievable), string.Join(',', fields.SkillSlugs.Order(StringComparer.Ordinal)), fields.RoadmapId, fields.MilestoneId,
-            Text(fields.TargetRoleSlug), fields.Deadline?.ToString("O", CultureInfo.InvariantCulture));
+            Text(fields.TargetRoleSlug), fields.Deadline?.ToString("O", CultureInfo.InvariantCulture),
+            string.Join('\u001e', Steps.Select(s => $"{s.Title.Trim()}@{s.Due:O}")));
 
         static string Text(string? value) => value?.Trim() ?? "";
+    }
 
-        static string Number(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A number the same however it was typed (12.0 is 12); text that is no number stays as typed, so it counts as unsaved too.</summary>
+    private static string Number(decimal? value, string? typed) =>
+        value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? typed?.Trim() ?? "";
+
+    /// <summary>
+    /// The fields to save. Refuses, in the user's words, a number that is not one, and a step with a title but no
+    /// date (or a date but no title); the form keeps everything typed.
+    /// </summary>
+    public GoalFields ToCheckedFields()
+    {
+        if (Mode == ProgressMode.Measure)
+        {
+            NumberText.Decimal(StartValueText, "The starting value", 0, Goal.MaxValue);
+            NumberText.Decimal(TargetValueText, "The target value", 0, Goal.MaxValue);
+        }
+
+        return ToFields();
+    }
+
+    /// <summary>The typed steps, checked: empty rows are skipped, a half-filled one is refused.</summary>
+    public IReadOnlyList<NewStep> ToNewSteps()
+    {
+        var steps = new List<NewStep>();
+        foreach (var row in Steps)
+        {
+            var hasTitle = !string.IsNullOrWhiteSpace(row.Title);
+            if (!hasTitle && row.Due is null)
+            {
+                continue;
+            }
+
+            if (!hasTitle)
+            {
+                throw new DomainException($"The step due {row.Due:d MMMM yyyy} needs a title.");
+            }
+
+            steps.Add(new NewStep(row.Title, row.Due ?? throw new DomainException($"Choose a due date for the step “{row.Title.Trim()}”.")));
+        }
+
+        return steps;
     }
 
     public GoalFields ToFields()
@@ -65,4 +125,26 @@ public sealed class GoalFormModel
         return new GoalFields(Outcome, Horizon, Mode, MeasureName, Mode == ProgressMode.Measure ? StartValue : null, Mode == ProgressMode.Measure ? TargetValue : null,
             Achievable, SkillSlugs.ToList(), roadmap, milestone, TargetRoleSlug, Deadline);
     }
+
+    private static decimal? Parse(string? text, string what)
+    {
+        try
+        {
+            return NumberText.Decimal(text, what, 0, Goal.MaxValue);
+        }
+        catch (DomainException)
+        {
+            // Not a number the goal accepts: the field shows why, and the SMART check treats it as missing.
+            return null;
+        }
+    }
+
+    private static string? Show(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture);
+}
+
+/// <summary>One step row of the new-goal form.</summary>
+public sealed class StepRow
+{
+    public string Title { get; set; } = "";
+    public DateOnly? Due { get; set; }
 }
