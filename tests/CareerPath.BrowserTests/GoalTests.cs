@@ -9,6 +9,63 @@ namespace CareerPath.BrowserTests;
 public sealed class GoalTests(BrowserFixture fixture)
 {
     [Fact]
+    public async Task A_goal_measured_by_steps_is_smart_when_created_with_its_steps_and_a_bad_number_says_why()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        var goals = new GoalPages(page);
+
+        // A template fills in its steps, dated up to its deadline: the goal is SMART before it is saved.
+        await page.GotoAsync("goals/new?template=cspo");
+        var steps = page.GetByTestId("new-steps");
+        await Expect(steps.GetByRole(AriaRole.Textbox, new() { Name = "Step 1", Exact = true })).ToHaveValueAsync("Choose a course provider and date");
+        await Expect(steps.GetByRole(AriaRole.Textbox, new() { Name = "Step 3", Exact = true })).ToHaveValueAsync("Pass the assessment");
+        await Expect(page.GetByTestId("smart-ok")).ToBeVisibleAsync();
+
+        // Emptying every step makes it fail "Measurable", and one typed back in passes it again.
+        for (var i = 3; i >= 1; i--)
+        {
+            await steps.GetByRole(AriaRole.Button, new() { Name = $"Remove step {i}" }).ClickAsync();
+        }
+
+        await Expect(goals.SmartCheck).ToContainTextAsync("add the steps that mark progress");
+        await steps.GetByRole(AriaRole.Button, new() { Name = "Add a step" }).ClickAsync();
+        await steps.GetByRole(AriaRole.Textbox, new() { Name = "Step 1", Exact = true }).FillAsync("Book the course");
+        await Expect(page.GetByTestId("smart-ok")).ToBeVisibleAsync();
+        await fixture.ScreenshotAsync(page, "goal-new-with-steps");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertFitsTheWidthAsync();
+        await fixture.ScreenshotAsync(page, "goal-new-with-steps-390");
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.AssertAccessibleAsync();
+
+        // A number the field cannot take is said in words, not dropped.
+        await page.GetByLabel("A measured value").CheckAsync();
+        await page.GetByLabel("Target value").FillAsync("1e15");
+        await Expect(page.Locator("#target-value-error")).ToHaveTextAsync("The target value must be at most 1,000,000,000.");
+        await page.GetByLabel("Target value").FillAsync("12");
+        await Expect(page.Locator("#target-value-error")).ToBeEmptyAsync();
+        await page.GetByLabel("Completed steps").CheckAsync();
+
+        await goals.SaveNewAsync();
+        await goals.ExpectDetailAsync();
+        await Expect(page.GetByTestId("smart-badge")).ToHaveTextAsync("SMART");
+        await Expect(goals.Steps).ToContainTextAsync("Book the course");
+
+        // The list can be narrowed to what needs attention; nothing does yet.
+        await page.GotoAsync("goals");
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "At risk or overdue" });
+        await Expect(page.GetByTestId("goal-count")).ToHaveTextAsync("Showing 0 goals of 1");
+        await Expect(page).ToHaveURLAsync(new Regex("show=needsattention"));
+        await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Active" });
+        await Expect(page.GetByTestId("goal-count")).ToHaveTextAsync("Showing 1 goal of 1");
+        await page.AssertAccessibleAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertFitsTheWidthAsync();
+        await fixture.ScreenshotAsync(page, "goals-list-390");
+    }
+
+    [Fact]
     public async Task A_goal_fails_then_passes_the_smart_check_gets_steps_and_check_ins_and_shows_on_the_dashboard()
     {
         var page = await fixture.NewPageAsync();
