@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace CareerPath.Domain.Common;
 
@@ -6,10 +7,17 @@ namespace CareerPath.Domain.Common;
 /// Reads a number as the user typed it, with a message in their words when it is not one the field accepts: nothing
 /// is rounded, clamped or dropped without a word ("1e15" is far too large, not empty; "2.5" is not a whole number).
 /// </summary>
-public static class NumberText
+public static partial class NumberText
 {
-    /// <summary>Null for an empty box; the value when it is a number from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    /// <exception cref="DomainException">The text is not a number, or out of range; the message names <paramref name="what"/>.</exception>
+    /// <summary>The most decimal places a value keeps; more would be rounded away, so they are refused instead.</summary>
+    public const int MaxDecimalPlaces = 6;
+
+    /// <summary>
+    /// Null for an empty box; the value when it is a number from <paramref name="min"/> to <paramref name="max"/>
+    /// with at most <see cref="MaxDecimalPlaces"/> decimal places. A lone decimal comma ("3,5", all a phone keypad
+    /// offers in many countries) reads as a point; a thousands separator ("1,000") is refused, not guessed.
+    /// </summary>
+    /// <exception cref="DomainException">The text is not such a number; the message names <paramref name="what"/>.</exception>
     public static decimal? Decimal(string? text, string what, decimal min, decimal max)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -18,20 +26,31 @@ public static class NumberText
         }
 
         var clean = text.Trim().Replace('\u2212', '-');
-        if (!double.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var rough) || double.IsNaN(rough) || double.IsInfinity(rough))
+        if (!clean.Contains('.') && clean.Count(c => c == ',') == 1 && !ThousandsGroup().IsMatch(clean))
         {
-            throw new DomainException($"{what} must be a number, such as 12 or 3.5.");
+            clean = clean.Replace(',', '.');
         }
 
-        // Out of range is said as such, even beyond what a decimal can hold (1e30).
+        if (!double.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var rough) || double.IsNaN(rough))
+        {
+            throw new DomainException($"{what} must be a number, such as 12 or 3.5, without thousands separators.");
+        }
+
+        // Out of range is said as such, however far out (1e30, 1e400, minus infinity).
         if (rough < (double)min)
         {
             throw new DomainException(min == 0 ? $"{what} cannot be negative." : $"{what} must be at least {Show(min)}.");
         }
 
-        if (rough > (double)max || !decimal.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (rough > (double)max)
         {
             throw new DomainException($"{what} must be at most {Show(max)}.");
+        }
+
+        if (!decimal.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || (value == 0 && rough != 0) || decimal.Round(value, MaxDecimalPlaces) != value)
+        {
+            throw new DomainException($"{what} can have at most {MaxDecimalPlaces} decimal places.");
         }
 
         return value < min ? throw new DomainException($"{what} must be at least {Show(min)}.")
@@ -75,4 +94,8 @@ public static class NumberText
     }
 
     private static string Show(decimal number) => number.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A comma followed by exactly three digits at the end: "1,000" is a thousand to some readers and one to others.</summary>
+    [GeneratedRegex(@",\d{3}$")]
+    private static partial Regex ThousandsGroup();
 }

@@ -63,7 +63,7 @@ public static class Readiness
         var (pace, fromProgress, perMonth, gained) = Pace(plan, audits, remaining, today);
         var note = pace switch
         {
-            PaceOutcome.Forecast => $"{perMonth:0.#} levels a month: {gained} gained between your first and latest audits",
+            PaceOutcome.Forecast => $"{perMonth:0.##} levels a month: {gained} gained between your first and latest audits",
             PaceOutcome.NoGapsLeft => "you already meet every expectation on the way",
             PaceOutcome.NeedsSecondAudit => "needs a second finished audit",
             PaceOutcome.AuditsTooClose => $"your first and latest audits are less than {MinDaysBetweenAudits / 7} weeks apart",
@@ -116,8 +116,9 @@ public static class Readiness
         var gained = 0;
         foreach (var (skill, level) in required)
         {
-            var before = first.RatingFor(skill)?.Value ?? 0;
-            var after = Math.Min(last.RatingFor(skill)?.Value ?? 0, level);
+            // A skill an audit did not rate counts at the lowest level, as the planner counts it.
+            var before = first.RatingFor(skill)?.Value ?? Skills.ProficiencyLevel.Min;
+            var after = Math.Min(last.RatingFor(skill)?.Value ?? Skills.ProficiencyLevel.Min, level);
             gained += Math.Max(0, after - before);
         }
 

@@ -165,10 +165,11 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         var catalog = await catalogProvider.GetAsync();
         var owner = db.CurrentOwnerId!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
         try
         {
             var user = await db.Users.FirstAsync(u => u.Id == owner);
+            // The user's own day, as their forms used it: east of UTC a goal set this morning is not "after today".
+            var today = UserTimeZone.Today(clock.GetUtcNow(), user.TimeZone ?? export.Profile?.TimeZone);
             if (useFileDisplayName)
             {
                 user.DisplayName = Guard.OptionalText(export.Profile?.DisplayName, "Your name", CareerPath.Data.Identity.ApplicationUser.DisplayNameMaxLength);

@@ -47,7 +47,7 @@ public sealed class ReadinessForecastTests
         // 4 levels in 60 days = 4 ÷ (60 ÷ 30.44) = 2.029… → 2.03 a month; 4 more levels take 4 × 60 ÷ 4 = 60 days: 10 March + 60 = 9 May.
         Assert.Equal(2.03, forecast.LevelsClosedPerMonth);
         Assert.Equal(new DateOnly(2026, 5, 9), forecast.FromProgress);
-        Assert.Equal("2 levels a month: 4 gained between your first and latest audits", forecast.PaceNote);
+        Assert.Equal("2.03 levels a month: 4 gained between your first and latest audits", forecast.PaceNote);
     }
 
     [Fact]

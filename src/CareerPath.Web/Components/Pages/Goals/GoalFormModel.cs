@@ -89,21 +89,16 @@ public sealed class GoalFormModel
         return ToFields();
     }
 
-    /// <summary>The typed steps, checked: empty rows are skipped, a half-filled one is refused.</summary>
+    /// <summary>The typed steps, checked: rows without a title are skipped, a titled one without a date is refused.</summary>
     public IReadOnlyList<NewStep> ToNewSteps()
     {
         var steps = new List<NewStep>();
         foreach (var row in Steps)
         {
-            var hasTitle = !string.IsNullOrWhiteSpace(row.Title);
-            if (!hasTitle && row.Due is null)
+            // A row without a title is no step (the SMART check does not count it either), whatever its date.
+            if (string.IsNullOrWhiteSpace(row.Title))
             {
                 continue;
-            }
-
-            if (!hasTitle)
-            {
-                throw new DomainException($"The step due {row.Due:d MMMM yyyy} needs a title.");
             }
 
             steps.Add(new NewStep(row.Title, row.Due ?? throw new DomainException($"Choose a due date for the step “{row.Title.Trim()}”.")));
