@@ -49,7 +49,7 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
             Assert.Contains("1 year 8 months", document);
             Assert.Contains("after 10 months already as Product Manager", document);
             Assert.Contains("Product Manager → Technical Product Manager", document);
-            Assert.Contains("Salary: $", document);
+            Assert.Contains("Salary: ", document);
             Assert.Contains("Gaps to close", document);
             Assert.Contains("Suggested actions", document);
             Assert.Contains(accepted, document);
@@ -81,9 +81,10 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Goal,Kind,Date,Text,StepStatus,Value", lines[0]);
         Assert.Equal(3, lines.Length - 1);
-        Assert.Contains(lines, l => l.Contains(",step,", StringComparison.Ordinal) && l.Contains("Book the café rooms,to do,", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("\"'=SUM(A1) write-up\"", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",check-in,", StringComparison.Ordinal) && l.EndsWith("Four done 🎉,,4", StringComparison.Ordinal));
+        Assert.True(lines.Any(l => l.Contains(",step,", StringComparison.Ordinal) && l.Contains("Book the café rooms,to do,", StringComparison.Ordinal)), string.Join("\n", lines));
+        var all = string.Join("\n", lines);
+        Assert.True(lines.Any(l => l.Contains("\"'=SUM(A1) write-up\"", StringComparison.Ordinal)), all);
+        Assert.True(lines.Any(l => l.Contains(",check-in,", StringComparison.Ordinal) && l.EndsWith("Four done 🎉,,4", StringComparison.Ordinal)), all);
     }
 
     private async Task CompleteAuditAsync(CareerPath.Data.Identity.ApplicationUser user, int level)

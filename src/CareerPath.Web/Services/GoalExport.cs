@@ -28,9 +28,9 @@ public static class GoalExport
                 Date(g.Deadline),
                 Math.Round(g.Progress * 100).ToString(CultureInfo.InvariantCulture),
                 Csv(g.MeasureName ?? ""),
-                g.StartValue?.ToString(CultureInfo.InvariantCulture) ?? "",
-                g.TargetValue?.ToString(CultureInfo.InvariantCulture) ?? "",
-                g.CurrentValue?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Number(g.StartValue),
+                Number(g.TargetValue),
+                Number(g.CurrentValue),
                 g.Steps.Count.ToString(CultureInfo.InvariantCulture),
                 g.Steps.Count(s => s.Status == StepStatus.Done).ToString(CultureInfo.InvariantCulture),
                 g.CheckIns.Count.ToString(CultureInfo.InvariantCulture),
@@ -54,7 +54,7 @@ public static class GoalExport
             foreach (var checkIn in g.CheckIns)
             {
                 csv.Append(string.Join(",", Csv(g.Outcome), "check-in", Date(checkIn.Date), Csv(checkIn.Note ?? ""), "",
-                    checkIn.Value?.ToString(CultureInfo.InvariantCulture) ?? "")).Append("\r\n");
+                    Number(checkIn.Value))).Append("\r\n");
             }
         }
 
@@ -75,6 +75,9 @@ public static class GoalExport
         StepStatus.InProgress => "in progress",
         _ => "to do",
     };
+
+    /// <summary>A value as the user typed it: 4, not the 4.0 the database hands back.</summary>
+    private static string Number(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
