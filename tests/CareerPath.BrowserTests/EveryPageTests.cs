@@ -111,7 +111,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
         {
             await page.SetViewportSizeAsync(width, height);
             await page.GotoAsync("Account/Register");
-            await page.GetByLabel("Email").FillAsync("not-an-email");
+            await page.GetByLabel("Email").FillAsync(AccountPages.NewEmail());
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
             await page.GetByLabel("Confirm password").FillAsync("different");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();

@@ -24,6 +24,17 @@ public static class PageQuality
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var (scroll, viewport) = (widths[0], widths[1]);
-        Assert.True(scroll <= viewport, $"{page.Url} scrolls sideways: {scroll} px wide in a {viewport} px window.");
+        if (scroll > viewport)
+        {
+            // The innermost elements that reach past the window, to say where to look.
+            var culprits = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                        && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                    .slice(0, 6)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px): ${(e.textContent || '').trim().slice(0, 40)}`)
+                """);
+            Assert.Fail($"{page.Url} scrolls sideways: {scroll} px wide in a {viewport} px window. Widest: {string.Join(" | ", culprits)}");
+        }
     }
 }

@@ -257,7 +257,8 @@ public sealed class Milestone
     internal void Edit(string title, DateOnly targetDate, DateOnly today)
     {
         var cleanTitle = Guard.Text(title, "A milestone's title", TitleMaxLength);
-        if (targetDate < today)
+        // A date that has passed may stay while the title or "alongside" changes; a new one is today or later.
+        if (targetDate < today && (TargetDate == default || targetDate != TargetDate))
         {
             throw new DomainException($"The target date {targetDate:d MMMM yyyy} is in the past. Choose today or a later date.");
         }

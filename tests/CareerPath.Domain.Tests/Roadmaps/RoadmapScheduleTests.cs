@@ -92,4 +92,18 @@ public sealed class RoadmapScheduleTests
         Assert.True(roadmap.Milestones.Single().InParallel);
         Assert.Equal(new DateOnly(2027, 2, 1), RoadmapSchedule.SuggestedDate(roadmap.Milestones, 4, inParallel: false, Today));
     }
+
+    [Fact]
+    public void A_late_item_can_be_marked_alongside_without_moving_its_date_but_not_moved_to_another_past_date()
+    {
+        var roadmap = NewRoadmap();
+        var item = roadmap.AcceptSuggestion(Course("sql", 4), ["data-analysis"], "senior", inParallel: false, Today); // 1 February
+        var later = new DateOnly(2027, 3, 1);
+
+        roadmap.EditMilestone(item.Id, item.Title, item.TargetDate, later, inParallel: true);
+
+        Assert.True(roadmap.Milestones.Single().InParallel);
+        Assert.Throws<CareerPath.Domain.Common.DomainException>(() => roadmap.EditMilestone(item.Id, item.Title, new DateOnly(2027, 2, 15), later));
+        Assert.Equal(new DateOnly(2027, 2, 1), roadmap.Milestones.Single().TargetDate);
+    }
 }
