@@ -35,8 +35,10 @@ public sealed class CatalogPagesTests(CareerPathAppFactory app)
     {
         var html = await GetHtmlAsync("/roles");
 
-        Assert.Contains("<svg", html);
+        Assert.Contains("class=\"salary-chart__rows\"", html);
         Assert.Contains("Salary bands by role", html);
+        // Each band is text too: Technical Product Manager's published range, as the catalog holds it.
+        Assert.Matches(@"Technical Product Manager</span>\s*<span class=""salary-chart__track""", html);
         Assert.Contains("How the ladders connect", html);
     }
 

@@ -19,7 +19,7 @@ public sealed class RoadmapPages(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = name })).ToBeVisibleAsync();
     }
 
-    private ILocator AddButtons => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add .+ to the plan after your unfinished items") });
+    private ILocator AddButtons => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add to plan: ") });
 
     public async Task AcceptFirstSuggestionAsync()
     {
