@@ -11,6 +11,12 @@ internal static class RoadmapBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["transfer", ..])
+        {
+            await TransferSizes.RunAsync();
+            return;
+        }
+
         var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 2000;
 
         var catalog = GeneratedCatalog.Build();

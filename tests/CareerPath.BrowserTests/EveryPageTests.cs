@@ -190,8 +190,24 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
 
     private async Task CheckAsync(IPage page, string name, List<string> problems)
     {
-        await fixture.ScreenshotAsync(page, name);
-        foreach (var check in new Func<Task>[] { page.AssertFitsTheWidthAsync, page.AssertAccessibleAsync })
+        if (page.ViewportSize is not { Width: < 380 })
+        {
+            await fixture.ScreenshotAsync(page, name);
+        }
+
+        // axe at the phone and laptop sizes (the smallest phone adds layout, not rules); the width everywhere.
+        var checks = new List<Func<Task>> { page.AssertFitsTheWidthAsync };
+        if (page.ViewportSize is { Width: < 800 })
+        {
+            checks.Add(page.AssertStickyBarsFitAsync);
+        }
+
+        if (page.ViewportSize is not { Width: < 380 })
+        {
+            checks.Add(page.AssertAccessibleAsync);
+        }
+
+        foreach (var check in checks)
         {
             try
             {

@@ -37,4 +37,20 @@ public static class PageQuality
             Assert.Fail($"{page.Url} scrolls sideways: {scroll} px wide in a {viewport} px window. Widest: {string.Join(" | ", culprits)}");
         }
     }
+
+    /// <summary>On a phone, the bars that stay on screen while scrolling (sticky or fixed) take at most 15 % of its height.</summary>
+    public static async Task AssertStickyBarsFitAsync(this IPage page)
+    {
+        var bars = await page.EvaluateAsync<string[]>("""
+            () => {
+                const pinned = [...document.querySelectorAll('body *')]
+                    .filter(e => ['sticky', 'fixed'].includes(getComputedStyle(e).position) && e.offsetHeight > 0);
+                return pinned.filter(e => !pinned.some(p => p !== e && p.contains(e)))
+                    .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}:${e.offsetHeight}`);
+            }
+            """);
+        var height = await page.EvaluateAsync<int>("() => window.innerHeight");
+        var total = bars.Sum(b => int.Parse(b[(b.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(total <= height * 0.15, $"{page.Url}: bars that stay on screen take {total} px of a {height} px window (at most 15 %): {string.Join(", ", bars)}");
+    }
 }

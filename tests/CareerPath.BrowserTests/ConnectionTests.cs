@@ -1,0 +1,67 @@
+using CareerPath.BrowserTests.Pages;
+using CareerPath.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareerPath.BrowserTests;
+
+/// <summary>What a user sees when the server goes away, and keyboard use of the inline confirms.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConnectionTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task When_the_server_goes_away_a_banner_says_so_and_what_was_typed_stays()
+    {
+        // A server of its own, so stopping it troubles no other test.
+        var folder = Directory.CreateTempSubdirectory("careerpath-reconnect-").FullName;
+        var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"));
+        try
+        {
+            await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+            var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+            context.SetDefaultTimeout(15_000);
+            var page = await context.NewPageAsync();
+            await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+            await page.GotoAsync("goals/new");
+            var outcome = page.GetByLabel("Specific: the outcome");
+            await outcome.FillAsync("Ship the partner API with two launch customers");
+            await Expect(page.GetByTestId("smart-check")).ToContainTextAsync("Measurable");
+            var banner = page.GetByTestId("reconnect");
+            await Expect(banner).ToBeHiddenAsync();
+
+            await app.DisposeAsync();
+
+            await Expect(banner).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Reconnecting|can't be reached"));
+            await Expect(outcome).ToHaveValueAsync("Ship the partner API with two launch customers");
+            await fixture.ScreenshotAsync(page, "reconnect-banner-390");
+            await page.AssertAccessibleAsync();
+            await context.CloseAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Escape_cancels_an_inline_confirm_and_focus_returns_to_its_button()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        await new RoadmapPages(page).CreateAsync("Escape test", "Product Manager", "Technical Product Manager");
+        var delete = page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" });
+
+        await delete.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var confirm = page.GetByRole(AriaRole.Group, new() { Name = "Delete this roadmap and all its milestones? This cannot be undone." });
+        await Expect(confirm).ToBeVisibleAsync();
+        await Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Yes, delete" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        await Expect(confirm).ToBeHiddenAsync();
+        await Expect(delete).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Escape test" })).ToBeVisibleAsync();
+    }
+}
