@@ -15,6 +15,7 @@ public sealed class ConnectionTests(BrowserFixture fixture)
         // A server of its own, so stopping it troubles no other test.
         var folder = Directory.CreateTempSubdirectory("careerpath-reconnect-").FullName;
         var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"));
+        var stopped = false;
         try
         {
             await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
@@ -30,6 +31,7 @@ public sealed class ConnectionTests(BrowserFixture fixture)
             await Expect(banner).ToBeHiddenAsync();
 
             await app.DisposeAsync();
+            stopped = true;
 
             await Expect(banner).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Reconnecting|can't be reached"));
@@ -40,7 +42,11 @@ public sealed class ConnectionTests(BrowserFixture fixture)
         }
         finally
         {
-            await app.DisposeAsync();
+            if (!stopped)
+            {
+                await app.DisposeAsync();
+            }
+
             Directory.Delete(folder, recursive: true);
         }
     }
