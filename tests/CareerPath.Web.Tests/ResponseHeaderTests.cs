@@ -119,6 +119,40 @@ public sealed class ResponseHeaderTests(CareerPathAppFactory app)
         Assert.False(response.Headers.CacheControl?.NoStore ?? false, "the style sheet holds nothing personal and should stay cacheable");
     }
 
+    [Fact]
+    public async Task Styles_and_scripts_are_compressed_and_fingerprinted_but_pages_never_compressed()
+    {
+        var client = app.CreateBrowserlessClient();
+        var user = await app.CreateAsync();
+        var signedIn = await app.SignedInClientAsync(user);
+        foreach (var (who, path) in new[] { (client, "/"), (client, "/Account/Login"), (signedIn, "/dashboard") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Accept-Encoding", "br, gzip");
+            using var page = await who.SendAsync(request);
+            // A page holds antiforgery tokens and personal data: compressed over TLS it could leak them (BREACH).
+            Assert.Empty(page.Content.Headers.ContentEncoding);
+            var html = await page.Content.ReadAsStringAsync();
+            foreach (var asset in new[] { "app", "css/radzen-charts" })
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(html, $"href=\"({asset}\\.[a-z0-9]+\\.css)\"");
+                Assert.True(match.Success, $"{path} links {asset} without a fingerprint");
+                using var css = new HttpRequestMessage(HttpMethod.Get, "/" + match.Groups[1].Value);
+                css.Headers.Add("Accept-Encoding", "br, gzip");
+                using var styles = await client.SendAsync(css);
+                // Immutable caching is the published app's (PublishTests); a build serves the same files no-cache.
+                Assert.NotEmpty(styles.Content.Headers.ContentEncoding);
+            }
+        }
+
+        using var script = new HttpRequestMessage(HttpMethod.Get, "/_framework/blazor.web.js");
+        script.Headers.Add("Accept-Encoding", "br, gzip");
+        using var blazor = await client.SendAsync(script);
+        Assert.Equal(HttpStatusCode.OK, blazor.StatusCode);
+        Assert.Contains(blazor.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        Assert.True((await blazor.Content.ReadAsByteArrayAsync()).Length < 100_000, "blazor.web.js is about 187 KB uncompressed");
+    }
+
     private static void AssertNotStored(string path, HttpResponseMessage response) =>
         Assert.True(response.Headers.CacheControl?.NoStore == true, $"{path}: Cache-Control is '{response.Headers.CacheControl}', not no-store");
 

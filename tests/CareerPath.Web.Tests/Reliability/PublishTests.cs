@@ -41,6 +41,23 @@ public sealed class PublishTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("healthz")).StatusCode);
+
+        // Every stylesheet and script the home page links is fingerprinted and immutable, or at least compressed.
+        using var compressing = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = app.BaseAddress };
+        compressing.DefaultRequestHeaders.Add("Accept-Encoding", "br, gzip");
+        var home = await client.GetStringAsync("");
+        var assets = System.Text.RegularExpressions.Regex.Matches(home, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(assets.Count >= 4, string.Join(", ", assets));
+        foreach (var asset in assets)
+        {
+            using var response = await compressing.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{asset} is not compressed");
+            if (System.Text.RegularExpressions.Regex.IsMatch(asset, "\\.[a-z0-9]{10}\\.(css|js)$"))
+            {
+                Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+            }
+        }
         Assert.Equal(HttpStatusCode.Redirect, await AppForms.RegisterAsync(app.BaseAddress, "published@example.com", "Published"));
     }
 }
