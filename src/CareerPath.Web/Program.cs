@@ -2,6 +2,7 @@ using CareerPath.Data;
 using CareerPath.Data.Identity;
 using CareerPath.Data.Seeding;
 using CareerPath.Web;
+using CareerPath.Web.Capacity;
 using CareerPath.Web.Components;
 using CareerPath.Web.Components.Account;
 using CareerPath.Web.Security;
@@ -66,6 +67,7 @@ builder.Services.AddScoped<AccountDataService>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddCircuitAdmission();
 builder.Services.AddRadzenComponents();
 
 builder.Services.AddCascadingAuthenticationState();
@@ -180,10 +182,15 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+// After authentication (a signed-in user already holding a circuit is no newcomer), before any page or circuit starts.
+app.UseCircuitAdmission();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// No WebSocket compression: it costs each circuit ~220 KB of native zlib state (docs/benchmarks.md, "Circuits"),
+// for render batches that are small binary diffs. Can be turned back on with Circuits:WebSocketCompression.
+var compressWebSockets = app.Configuration.GetValue("Circuits:WebSocketCompression", false);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = !compressWebSockets);
 app.MapAdditionalIdentityEndpoints();
 app.MapRoadmapExports();
 app.MapGoalExports();

@@ -15,6 +15,8 @@ public sealed class CareerCatalog
     private readonly Dictionary<string, Skill> _skills;
     private readonly Dictionary<string, List<Role>> _leadsInto;
     private readonly Dictionary<string, List<GrowthResource>> _resourcesBySkill;
+    private readonly Dictionary<string, IReadOnlyList<Role>> _nextRoles;
+    private PlannerIndex? _plannerIndex;
 
     public CareerCatalog(
         IEnumerable<Ladder> ladders,
@@ -90,6 +92,11 @@ public sealed class CareerCatalog
             }
         }
 
+        _nextRoles = Roles.ToDictionary(
+            r => r.Slug,
+            r => (IReadOnlyList<Role>)r.NextRoles.Select(n => _roles[n.ToRoleSlug]).OrderBy(n => n.Seniority).ToList(),
+            StringComparer.Ordinal);
+
         _resourcesBySkill = Skills.ToDictionary(
             s => s.Slug,
             s => Resources.Where(r => r.SkillSlugs.Contains(s.Slug)).ToList());
@@ -118,7 +125,7 @@ public sealed class CareerCatalog
 
     /// <summary>The roles this one typically leads into.</summary>
     public IReadOnlyList<Role> NextRoles(string roleSlug) =>
-        FindRole(roleSlug)?.NextRoles.Select(n => _roles[n.ToRoleSlug]).OrderBy(r => r.Seniority).ToList() ?? [];
+        _nextRoles.TryGetValue(roleSlug, out var next) ? next : [];
 
     public IReadOnlyList<Skill> SkillsIn(string categorySlug) =>
         Skills.Where(s => s.CategorySlug == categorySlug).ToList();
@@ -128,6 +135,9 @@ public sealed class CareerCatalog
 
     public IReadOnlyList<GrowthResource> ResourcesOfKind(GrowthResourceKind kind) =>
         Resources.Where(r => r.Kind == kind).ToList();
+
+    /// <summary>The arrays the roadmap planner works on; built on first use (a benign race builds the same thing twice).</summary>
+    internal PlannerIndex PlannerIndex => _plannerIndex ??= new PlannerIndex(this);
 
     private static Dictionary<string, T> Unique<T>(IEnumerable<T> items, Func<T, string> key, string what)
     {

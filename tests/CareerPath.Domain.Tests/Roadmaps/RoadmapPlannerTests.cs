@@ -1,5 +1,6 @@
 using CareerPath.Domain.Growth;
 using CareerPath.Domain.Roadmaps;
+using CareerPath.Domain.Roles;
 using CareerPath.Domain.Skills;
 
 namespace CareerPath.Domain.Tests.Roadmaps;
@@ -97,6 +98,59 @@ public sealed class RoadmapPlannerTests
 
         Assert.Equal(48, plan.TotalEstimatedMonths);
         Assert.Equal(plan.Steps.SelectMany(s => s.Suggestions).Sum(s => s.Resource.ApproxCostUsd), plan.TotalSuggestedCostUsd);
+    }
+
+    /// <summary>
+    /// Four gaps, all from level 1: a and b need 3 (shortfall 2, weight 20 each), c and d need 2 (weight 10 each).
+    /// "big" builds a, b; "overlap" builds b, c, d; "cd" builds c, d but costs 100. All else equal (10 weeks).
+    /// </summary>
+    private static (CareerPath.Domain.Catalog.CareerCatalog Catalog, RolePath Path) Overlapping(params string[] keySkills)
+    {
+        var builder = new CatalogBuilder().WithSkill("a").WithSkill("b").WithSkill("c").WithSkill("d");
+        var junior = builder.AddRole("junior", 1, level: 1);
+        var senior = builder.AddRole("senior", 2, level: 1);
+        senior.Expect("a", ProficiencyLevel.From(3));
+        senior.Expect("b", ProficiencyLevel.From(3));
+        senior.Expect("c", ProficiencyLevel.From(2));
+        senior.Expect("d", ProficiencyLevel.From(2));
+        junior.SetNextRoles([senior]);
+        builder.Resources.Add(new GrowthResource("big", GrowthResourceKind.Course, "Big", null, "A and B.", ["a", "b"], 10, 0));
+        builder.Resources.Add(new GrowthResource("overlap", GrowthResourceKind.Course, "Overlap", null, "B, C and D.", ["b", "c", "d"], 10, 0));
+        builder.Resources.Add(new GrowthResource("cd", GrowthResourceKind.Course, "CD", null, "C and D.", ["c", "d"], 10, 100));
+        builder.Tracks.Add(new Track("focus", "Focus", "Focus.", "A track.", keySkills, 0));
+        var catalog = builder.Build();
+        return (catalog, PathFinder.Find(catalog, "junior", "senior"));
+    }
+
+    [Fact]
+    public void Each_pick_is_scored_only_on_the_gaps_still_open()
+    {
+        // Round 1: big = 20 + 20 = 40, overlap = 20 + 10 + 10 = 40, cd = 20. big and overlap tie on score, cost and
+        // weeks, so the slug decides: "big". Round 2, with a and b closed: overlap = c + d = 20, cd = 20; overlap is
+        // free, so it wins and closes c and d (not b, which big closed). Nothing is left open, so cd is not suggested.
+        var (catalog, path) = Overlapping();
+
+        var step = RoadmapPlanner.Plan(catalog, path, new Dictionary<string, int>()).Steps.Single();
+
+        Assert.Equal(["big", "overlap"], step.Suggestions.Select(s => s.Resource.Slug));
+        Assert.Equal(["a", "b"], step.Suggestions[0].Closes.Select(g => g.Skill.Slug));
+        Assert.Equal(["c", "d"], step.Suggestions[1].Closes.Select(g => g.Skill.Slug));
+    }
+
+    [Fact]
+    public void A_key_skill_of_the_chosen_track_weighs_more()
+    {
+        // d is a key skill of the track: its weight is 10 + 5 = 15. Round 1: big = 40, overlap = 20 + 10 + 15 = 45,
+        // so overlap first, closing b, c and d. Round 2: big = a = 20, cd = 0: big closes a.
+        var (catalog, path) = Overlapping("d");
+
+        var step = RoadmapPlanner.Plan(catalog, path, new Dictionary<string, int>(), trackSlug: "focus").Steps.Single();
+
+        Assert.Equal(["overlap", "big"], step.Suggestions.Select(s => s.Resource.Slug));
+        Assert.Equal(["b", "c", "d"], step.Suggestions[0].Closes.Select(g => g.Skill.Slug));
+        Assert.Equal(["a"], step.Suggestions[1].Closes.Select(g => g.Skill.Slug));
+        // The key skill also sorts first among gaps of the same shortfall: a and b (2), then d before c (1).
+        Assert.Equal(["a", "b", "d", "c"], step.Gaps.Select(g => g.Skill.Slug));
     }
 
     [Theory]
