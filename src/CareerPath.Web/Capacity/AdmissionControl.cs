@@ -45,7 +45,7 @@ public static class AdmissionControl
                 return;
             }
 
-            logger.LogWarning("Busy: refused {Path} with {Live} live circuits (cap {Cap}).", request.Path.Value, admission.Live, admission.Capacity.MaxLiveCircuits);
+            logger.LogWarning("Busy: refused {Path} with {Connected} connected circuits (cap {Cap}).", request.Path.Value, admission.Connected, admission.Capacity.MaxLiveCircuits);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Response.ContentType = MediaTypeNames.Text.Html + "; charset=utf-8";
