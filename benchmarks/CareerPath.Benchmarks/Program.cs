@@ -17,6 +17,12 @@ internal static class RoadmapBenchmark
             return;
         }
 
+        if (args is ["circuits", ..])
+        {
+            await CircuitCost.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pages) ? pages : 40);
+            return;
+        }
+
         var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 2000;
 
         var catalog = GeneratedCatalog.Build();

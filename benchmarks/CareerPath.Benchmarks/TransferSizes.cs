@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace CareerPath.Benchmarks;
@@ -17,49 +15,20 @@ internal static partial class TransferSizes
 
     public static async Task RunAsync()
     {
-        var root = RepositoryRoot();
-        var publish = Path.Combine(root, "artifacts", "bench-publish");
-        await RunAsync("dotnet", $"publish src/CareerPath.Web/CareerPath.Web.csproj -c Release -o \"{publish}\" --nologo -v q", root);
-        var folder = Directory.CreateTempSubdirectory("careerpath-transfer-").FullName;
-        var port = FreePort();
-        var start = new ProcessStartInfo(Path.Combine(publish, "CareerPath.Web"))
-        {
-            WorkingDirectory = publish,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ConnectionStrings__CareerPath"] = $"Data Source={Path.Combine(folder, "transfer.db")}",
-            },
-        };
-        using var app = Process.Start(start)!;
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
-        try
-        {
-            var address = new Uri($"http://127.0.0.1:{port}/");
-            using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-            using var client = new HttpClient(handler) { BaseAddress = address };
-            client.DefaultRequestHeaders.Add("Accept-Encoding", "br, gzip");
-            await WaitForHealthAsync(client);
+        await using var app = await PublishedApp.StartAsync(await PublishedApp.PublishAsync());
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = app.Address };
+        client.DefaultRequestHeaders.Add("Accept-Encoding", "br, gzip");
 
-            Console.WriteLine("Transfer per visit (published app, Brotli or gzip as offered; bytes include response headers):");
-            Console.WriteLine($"  {"page",-12} {"cold",10} {"warm",10}   cold by kind");
-            foreach (var path in new[] { "/", "/roles" })
-            {
-                await ReportAsync(client, path);
-            }
-
-            await RegisterAsync(client);
-            await ReportAsync(client, "/dashboard");
-        }
-        finally
+        Console.WriteLine("Transfer per visit (published app, Brotli or gzip as offered; bytes include response headers):");
+        Console.WriteLine($"  {"page",-12} {"cold",10} {"warm",10}   cold by kind");
+        foreach (var path in new[] { "/", "/roles" })
         {
-            app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
-            Directory.Delete(folder, recursive: true);
+            await ReportAsync(client, path);
         }
+
+        await RegisterAsync(client);
+        await ReportAsync(client, "/dashboard");
     }
 
     private static async Task ReportAsync(HttpClient client, string path)
@@ -149,56 +118,6 @@ internal static partial class TransferSizes
         {
             throw new InvalidOperationException($"Registration answered {(int)response.StatusCode}.");
         }
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient client)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException("The published app did not become healthy within a minute.");
-    }
-
-    private static async Task RunAsync(string file, string arguments, string directory)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory })!;
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}).");
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareerPath.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Add(Dictionary<string, long> byKind, string kind, long bytes) => byKind[kind] = byKind.GetValueOrDefault(kind) + bytes;

@@ -141,8 +141,8 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
         {
             var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
             var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Lead the API migration", (await roadmaps.TodayAsync()).AddDays(30), "communication");
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Shadow a TPM", (await roadmaps.TodayAsync()).AddDays(60), null);
+            roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Lead the API migration", (await roadmaps.TodayAsync()).AddDays(30), "communication")).Roadmap;
+            roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Shadow a TPM", (await roadmaps.TodayAsync()).AddDays(60), null)).Roadmap;
             var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
             var second = roadmap.Milestones[1];
             await goals.CreateAsync(new GoalFields(second.Title, GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, second.Id, null, second.TargetDate));
@@ -177,7 +177,7 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
         {
             var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
             var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Soon removed", (await roadmaps.TodayAsync()).AddDays(30), null);
+            roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Soon removed", (await roadmaps.TodayAsync()).AddDays(30), null)).Roadmap;
             var milestone = roadmap.Milestones[0];
             await scope.ServiceProvider.GetRequiredService<GoalService>().CreateAsync(
                 new GoalFields("Finish the removed milestone", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, null, [], roadmap.Id, milestone.Id, null, null));
@@ -379,7 +379,7 @@ public sealed partial class AccountDataTests(CareerPathAppFactory app)
             new AspirationInput("technical-product-manager", "director-of-product-management", "strategic", 18, "Impact", "Building", "Meetings", new Dictionary<string, int> { ["advancement"] = 5, ["work-life-balance"] = 1 }), null);
         var roadmaps = services.GetRequiredService<RoadmapService>();
         var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", "strategic");
-        roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(40), "communication");
+        roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(40), "communication")).Roadmap;
         await roadmaps.CompleteMilestoneAsync(roadmap.Id, roadmap.Version, roadmap.Milestones[0].Id);
         var goals = services.GetRequiredService<GoalService>();
         var goal = await goals.CreateAsync(new GoalFields("Run twelve customer discovery interviews", GoalHorizon.ShortTerm, ProgressMode.Measure, "interviews", 0, 12,

@@ -69,7 +69,7 @@ public sealed partial class MarkdownExportTests(CareerPathAppFactory app)
         foreach (var payload in PayloadList)
         {
             var roadmap = await roadmaps.CreateAsync(payload, "product-manager", "technical-product-manager", null);
-            roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, payload, (await roadmaps.TodayAsync()).AddDays(30), null);
+            roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, payload, (await roadmaps.TodayAsync()).AddDays(30), null)).Roadmap;
 
             using var response = await client.GetAsync($"/roadmap/{roadmap.Id}/export/md");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

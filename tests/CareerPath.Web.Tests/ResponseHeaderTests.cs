@@ -23,7 +23,7 @@ public sealed class ResponseHeaderTests(CareerPathAppFactory app)
         {
             var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
             var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-            roadmapId = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Ask for a stretch project", (await roadmaps.TodayAsync()).AddDays(30), null)).Id;
+            roadmapId = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Ask for a stretch project", (await roadmaps.TodayAsync()).AddDays(30), null)).Roadmap.Id;
             var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
             goalId = (await goals.CreateAsync(new GoalFields("Run twelve customer interviews soon", GoalHorizon.ShortTerm, ProgressMode.Steps,
                 null, null, null, null, [], null, null, null, (await goals.TodayAsync()).AddDays(30)))).Id;

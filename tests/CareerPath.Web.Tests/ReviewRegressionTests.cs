@@ -48,7 +48,7 @@ public sealed class ReviewRegressionTests(CareerPathAppFactory app)
         var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
         var roadmap = await roadmaps.CreateAsync("Plan", "product-manager", "technical-product-manager", null);
-        roadmap = await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(30), null);
+        roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(30), null)).Roadmap;
         var fields = new GoalFields("Lead the stretch project end to end", GoalHorizon.ShortTerm, ProgressMode.Steps, null, null, null, "Time", [], roadmap.Id, roadmap.Milestones[0].Id, null, (await goals.TodayAsync()).AddDays(30));
         var goal = await goals.CreateAsync(fields);
         await roadmaps.RemoveMilestoneAsync(roadmap.Id, roadmap.Version, roadmap.Milestones[0].Id);

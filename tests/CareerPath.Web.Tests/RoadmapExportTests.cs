@@ -87,6 +87,30 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
         Assert.True(lines.Any(l => l.Contains(",check-in,", StringComparison.Ordinal) && l.EndsWith("Four done 🎉,,4", StringComparison.Ordinal)), all);
     }
 
+    [Fact]
+    public async Task Accepting_a_suggestion_returns_the_page_the_next_load_would_show()
+    {
+        var user = await app.CreateAsync();
+        await CompleteAuditAsync(user, level: 1);
+        await using var scope = app.ScopeFor(user);
+        var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
+        var today = await roadmaps.TodayAsync();
+        var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
+        var before = await roadmaps.GetViewAsync(roadmap.Id);
+        var suggestion = before.Plan!.Steps[0].Suggestions[0];
+
+        var returned = await roadmaps.AcceptSuggestionAsync(roadmap.Id, roadmap.Version, suggestion.Resource.Slug, before.Plan.Steps[0].Role.Slug, inParallel: false);
+        var reloaded = await roadmaps.GetViewAsync(roadmap.Id);
+
+        // The only item in the plan ends its typical weeks from today; that is when the plan is ready.
+        var ends = today.AddDays(7 * suggestion.Resource.TypicalWeeks);
+        Assert.Equal(ends, Assert.Single(returned.Roadmap.Milestones).TargetDate);
+        Assert.Equal(ends, returned.Forecast!.FromMilestones);
+        Assert.Equal(reloaded.Forecast, returned.Forecast);
+        Assert.Equal(reloaded.Roadmap.Version, returned.Roadmap.Version);
+        Assert.Equal(reloaded.Plan!.Steps.Select(s => s.Gaps.Count), returned.Plan!.Steps.Select(s => s.Gaps.Count));
+    }
+
     private async Task CompleteAuditAsync(CareerPath.Data.Identity.ApplicationUser user, int level)
     {
         await using var scope = app.ScopeFor(user);

@@ -117,6 +117,6 @@ public sealed class RoadmapTests(CareerPathAppFactory app)
         await using var scope = app.ScopeFor(owner);
         var service = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var roadmap = await service.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
-        return await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, title, (await service.TodayAsync()).AddDays(30), "communication");
+        return (await service.AddMilestoneAsync(roadmap.Id, roadmap.Version, title, (await service.TodayAsync()).AddDays(30), "communication")).Roadmap;
     }
 }

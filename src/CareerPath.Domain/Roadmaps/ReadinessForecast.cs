@@ -37,6 +37,16 @@ public sealed record ReadinessForecast(
 {
     /// <summary>True when both estimates exist and are more than a month apart.</summary>
     public bool Disagree => FromMilestones is { } a && FromProgress is { } b && Math.Abs(a.DayNumber - b.DayNumber) > 31;
+
+    /// <summary>
+    /// The same forecast after the plan's milestones changed: the pace rests on the audits and the path, which a
+    /// milestone does not change, so only the plan's date and the wording of the basis move.
+    /// </summary>
+    public ReadinessForecast WithMilestones(IEnumerable<Milestone> milestones)
+    {
+        var fromMilestones = RoadmapSchedule.ReadyBy(milestones);
+        return this with { FromMilestones = fromMilestones, Basis = Readiness.Basis(fromMilestones, FromProgress, PaceNote) };
+    }
 }
 
 public static class Readiness
@@ -71,15 +81,17 @@ public static class Readiness
             _ => $"at {perMonth:0.##} levels a month it would take more than {MaxForecastDays / 365} years",
         };
 
-        var basis = (fromMilestones, fromProgress) switch
-        {
-            (null, null) => "Add milestones to your plan, or finish audits a few weeks apart, to get a forecast.",
-            (_, null) => "Based on your plan's dates only: " + note + ".",
-            (null, _) => "Based on the pace your audits show; add milestones to compare it with your plan.",
-            _ => "Two estimates: your plan's latest date, and the pace your audits show.",
-        };
-        return new ReadinessForecast(fromMilestones, fromProgress, perMonth, remaining, gained, pace, note, basis);
+        return new ReadinessForecast(fromMilestones, fromProgress, perMonth, remaining, gained, pace, note, Basis(fromMilestones, fromProgress, note));
     }
+
+    /// <summary>On what the forecast rests, in words.</summary>
+    internal static string Basis(DateOnly? fromMilestones, DateOnly? fromProgress, string paceNote) => (fromMilestones, fromProgress) switch
+    {
+        (null, null) => "Add milestones to your plan, or finish audits a few weeks apart, to get a forecast.",
+        (_, null) => "Based on your plan's dates only: " + paceNote + ".",
+        (null, _) => "Based on the pace your audits show; add milestones to compare it with your plan.",
+        _ => "Two estimates: your plan's latest date, and the pace your audits show.",
+    };
 
     private static (PaceOutcome Outcome, DateOnly? Date, double? PerMonth, int Gained) Pace(
         RoadmapPlan plan, IReadOnlyList<SkillAudit> audits, int remaining, DateOnly today)

@@ -29,6 +29,9 @@ public sealed record RoadmapView(
     public int PlannedCostUsd => Roadmap.Milestones.Sum(m => m.EstimatedCostUsd);
 
     public int PlannedWeeks => Roadmap.Milestones.Sum(m => m.EstimatedWeeks);
+
+    /// <summary>This view after a change to the roadmap's own plan: path, gaps, suggestions and pace stay as they are.</summary>
+    public RoadmapView After(Roadmap changed) => this with { Roadmap = changed, Forecast = Forecast?.WithMilestones(changed.Milestones) };
 }
 
 /// <summary>The signed-in user's roadmaps: create, compute, edit the plan, complete milestones.</summary>
@@ -92,54 +95,57 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         return new RoadmapView(roadmap, path, plan, forecast, latest, others.Count > 0, today, monthsInStartRole);
     }
 
+    // Every change returns the page's new view, built in the same unit of work: the page shows it without loading again.
+
     /// <summary>Adds a suggestion to the plan, dated after the unfinished items in sequence, or from today when it runs alongside them.</summary>
-    public Task<Roadmap> AcceptSuggestionAsync(Guid id, Guid version, string resourceSlug, string stepRoleSlug, bool inParallel) =>
+    public Task<RoadmapView> AcceptSuggestionAsync(Guid id, Guid version, string resourceSlug, string stepRoleSlug, bool inParallel) =>
         ChangeAsync(id, version, async (db, roadmap, catalog, today) =>
         {
             var view = await BuildViewAsync(db, roadmap, catalog);
             var suggestion = view.Plan?.Steps.FirstOrDefault(s => s.Role.Slug == stepRoleSlug)?.Suggestions.FirstOrDefault(s => s.Resource.Slug == resourceSlug)
                 ?? throw new DomainException("That suggestion is not part of this roadmap's plan any more. Reload to see the current suggestions.");
             roadmap.AcceptSuggestion(suggestion.Resource, suggestion.Closes.Select(g => g.Skill.Slug), stepRoleSlug, inParallel, today);
+            return view;
         });
 
-    public Task<Roadmap> AddMilestoneAsync(Guid id, Guid version, string title, DateOnly targetDate, string? skillSlug) =>
+    public Task<RoadmapView> AddMilestoneAsync(Guid id, Guid version, string title, DateOnly targetDate, string? skillSlug) =>
         ChangeAsync(id, version, (_, roadmap, catalog, today) =>
         {
             roadmap.AddMilestone(title, targetDate, today, skillSlug, catalog);
-            return Task.CompletedTask;
+            return NoViewYet;
         });
 
-    public Task<Roadmap> EditMilestoneAsync(Guid id, Guid version, Guid milestoneId, string title, DateOnly targetDate, bool inParallel) =>
+    public Task<RoadmapView> EditMilestoneAsync(Guid id, Guid version, Guid milestoneId, string title, DateOnly targetDate, bool inParallel) =>
         ChangeAsync(id, version, (_, roadmap, _, today) =>
         {
             roadmap.EditMilestone(milestoneId, title, targetDate, today, inParallel);
-            return Task.CompletedTask;
+            return NoViewYet;
         });
 
-    public Task<Roadmap> MoveMilestoneAsync(Guid id, Guid version, Guid milestoneId, int offset) =>
+    public Task<RoadmapView> MoveMilestoneAsync(Guid id, Guid version, Guid milestoneId, int offset) =>
         ChangeAsync(id, version, (_, roadmap, _, _) =>
         {
             roadmap.MoveMilestone(milestoneId, offset);
-            return Task.CompletedTask;
+            return NoViewYet;
         });
 
-    public Task<Roadmap> RemoveMilestoneAsync(Guid id, Guid version, Guid milestoneId) =>
+    public Task<RoadmapView> RemoveMilestoneAsync(Guid id, Guid version, Guid milestoneId) =>
         ChangeAsync(id, version, (_, roadmap, _, _) =>
         {
             roadmap.RemoveMilestone(milestoneId);
-            return Task.CompletedTask;
+            return NoViewYet;
         });
 
     /// <summary>Completes a milestone; returns the skills it was meant to build, so the page can offer a re-rating.</summary>
-    public async Task<(Roadmap Roadmap, IReadOnlyList<string> SkillsToReRate)> CompleteMilestoneAsync(Guid id, Guid version, Guid milestoneId)
+    public async Task<(RoadmapView View, IReadOnlyList<string> SkillsToReRate)> CompleteMilestoneAsync(Guid id, Guid version, Guid milestoneId)
     {
         IReadOnlyList<string> skills = [];
-        var roadmap = await ChangeAsync(id, version, (_, r, _, today) =>
+        var view = await ChangeAsync(id, version, (_, r, _, today) =>
         {
             skills = r.CompleteMilestone(milestoneId, today);
-            return Task.CompletedTask;
+            return NoViewYet;
         });
-        return (roadmap, skills);
+        return (view, skills);
     }
 
     public async Task DeleteAsync(Guid id)
@@ -151,7 +157,13 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         await db.SaveChangesAsync();
     }
 
-    private async Task<Roadmap> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Roadmap, CareerCatalog, DateOnly, Task> change)
+    private static readonly Task<RoadmapView?> NoViewYet = Task.FromResult<RoadmapView?>(null);
+
+    /// <summary>
+    /// Loads the roadmap, applies the change against the version the page showed, saves, and returns the new view: the
+    /// one the change already built (moved on to the changed plan), or one built now from the same context.
+    /// </summary>
+    private async Task<RoadmapView> ChangeAsync(Guid id, Guid version, Func<Data.CareerPathDbContext, Roadmap, CareerCatalog, DateOnly, Task<RoadmapView?>> change)
     {
         await using var db = await userData.OpenAsync();
         var today = await clock.TodayAsync(db);
@@ -159,8 +171,8 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         var roadmap = await db.Roadmaps.FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
         db.Entry(roadmap).Property(r => r.Version).OriginalValue = version;
-        await change(db, roadmap, catalog, today);
+        var before = await change(db, roadmap, catalog, today);
         await db.SaveOrConflictAsync("roadmap");
-        return roadmap;
+        return before?.After(roadmap) ?? await BuildViewAsync(db, roadmap, catalog);
     }
 }

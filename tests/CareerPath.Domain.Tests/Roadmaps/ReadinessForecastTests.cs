@@ -34,6 +34,27 @@ public sealed class ReadinessForecastTests
     }
 
     [Fact]
+    public void After_a_milestone_change_only_the_plan_date_and_basis_move()
+    {
+        var catalog = Catalog();
+        // One audit: no pace ("needs a second finished audit"), and no milestones: no date from the plan either.
+        var forecast = Forecast(catalog, Audit(catalog, new DateTime(2026, 1, 1), 1, 1));
+        Assert.Null(forecast.FromMilestones);
+        Assert.StartsWith("Add milestones", forecast.Basis, StringComparison.Ordinal);
+
+        // Two milestones, 20 April and 15 June, in sequence: the plan is ready by the later, 15 June.
+        var roadmap = Roadmap.Create("owner", "Up", "junior", "senior", null, catalog, new DateTime(2026, 1, 1));
+        roadmap.AddMilestone("Course", new DateOnly(2026, 4, 20), Today, null, catalog);
+        roadmap.AddMilestone("Project", new DateOnly(2026, 6, 15), Today, null, catalog);
+        var moved = forecast.WithMilestones(roadmap.Milestones);
+
+        Assert.Equal(new DateOnly(2026, 6, 15), moved.FromMilestones);
+        Assert.Equal("Based on your plan's dates only: needs a second finished audit.", moved.Basis);
+        Assert.Equal(forecast.Pace, moved.Pace);
+        Assert.Equal(forecast.RemainingGapLevels, moved.RemainingGapLevels);
+    }
+
+    [Fact]
     public void A_gap_closed_completely_counts_towards_the_pace()
     {
         var catalog = Catalog();

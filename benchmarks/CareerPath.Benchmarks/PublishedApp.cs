@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CareerPath.Benchmarks;
+
+/// <summary>The app published as a self-hoster runs it (Release, artifacts/bench-publish), started on a loopback port with a fresh database.</summary>
+internal sealed class PublishedApp : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private PublishedApp(Process process, string folder, Uri address)
+    {
+        _process = process;
+        _folder = folder;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The server's resident memory now, from /proc.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+    }
+
+    public static async Task<string> PublishAsync()
+    {
+        var root = RepositoryRoot();
+        var publish = Path.Combine(root, "artifacts", "bench-publish");
+        await RunAsync("dotnet", $"publish src/CareerPath.Web/CareerPath.Web.csproj -c Release -o \"{publish}\" --nologo -v q", root);
+        return publish;
+    }
+
+    public static async Task<PublishedApp> StartAsync(string publish, IDictionary<string, string>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("careerpath-bench-").FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo(Path.Combine(publish, "CareerPath.Web"))
+        {
+            WorkingDirectory = publish,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ConnectionStrings__CareerPath"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+                ["RateLimits__Scale"] = "1000",
+            },
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new PublishedApp(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+        using var client = new HttpClient { BaseAddress = app.Address };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        await app.DisposeAsync();
+        throw new TimeoutException("The published app did not become healthy within a minute.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task RunAsync(string file, string arguments, string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory })!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}).");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareerPath.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
