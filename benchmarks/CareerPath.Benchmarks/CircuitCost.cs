@@ -68,7 +68,8 @@ internal static class CircuitCost
         cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) => Record(false, e);
         cdp.Event("Network.webSocketFrameSent").OnEvent += (_, e) => Record(true, e);
 
-        await page.GotoAsync("assessment/audit");
+        await page.GotoAsync("assessment");
+        await page.GetByLabel("The role you hold now").SelectOptionAsync(new SelectOptionValue { Label = "Product Manager" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a new audit" }).ClickAsync();
         var skills = page.Locator("fieldset.rate");
         await skills.First.WaitForAsync();
