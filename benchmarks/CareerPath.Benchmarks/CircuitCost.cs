@@ -9,13 +9,13 @@ namespace CareerPath.Benchmarks;
 /// sends over the socket (rating ten skills, then typing a goal's outcome key by key, which re-runs the SMART check).
 /// With compression on, Chromium reports frames decompressed, so the bytes on the wire are computed by deflating the
 /// session's frames as permessage-deflate would (one stream per direction, flushed per message).
-/// Run: dotnet run -c Release --project benchmarks/CareerPath.Benchmarks -- circuits [pages]
+/// Run: dotnet run -c Release --project benchmarks/CareerPath.Benchmarks -- circuits [pages] [gc]   (gc: compare garbage-collector settings instead)
 /// </summary>
 internal static class CircuitCost
 {
     private const string Password = "correct horse battery staple";
 
-    public static async Task RunAsync(int pages)
+    public static async Task RunAsync(int pages, bool compareGc)
     {
         var publish = await PublishedApp.PublishAsync();
         using var playwright = await Playwright.CreateAsync();
@@ -23,15 +23,25 @@ internal static class CircuitCost
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
 
         Console.WriteLine($"Circuit cost, published app, {pages} extra open pages per setting (Chromium {browser.Version}):");
-        foreach (var compress in new[] { false, true })
+        var settings = compareGc
+            ? new (string Name, Dictionary<string, string> Environment)[]
+            {
+                ("server GC (default)", []),
+                ("server GC, conserve memory 5", new() { ["DOTNET_GCConserveMemory"] = "5" }),
+                ("workstation GC", new() { ["DOTNET_gcServer"] = "0" }),
+                ("workstation GC, non-concurrent", new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }),
+            }
+            : [("compression off", new() { ["Circuits__WebSocketCompression"] = "false" }), ("compression on", new() { ["Circuits__WebSocketCompression"] = "true" })];
+        foreach (var (name, environment) in settings)
         {
-            await using var app = await PublishedApp.StartAsync(publish, new Dictionary<string, string> { ["Circuits__WebSocketCompression"] = compress ? "true" : "false" });
+            await using var app = await PublishedApp.StartAsync(publish, environment);
             var context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
             var page = await context.NewPageAsync();
             await RegisterAsync(page);
             var traffic = await SessionTrafficAsync(context, page);
+            var idle = app.ResidentBytes;
             var perPage = await MemoryPerPageAsync(app, context, pages);
-            Console.WriteLine($"  compression {(compress ? "on " : "off")}: {perPage / 1024.0,6:0} KB RSS per open page;  session: {traffic.Messages} messages, " +
+            Console.WriteLine($"  {name,-32} {perPage / 1024.0,6:0} KB RSS per open page (idle {idle / 1048576.0:0} MiB);  session: {traffic.Messages} messages, " +
                 $"{traffic.Raw / 1024.0:0.0} KB as sent, {traffic.Deflated / 1024.0:0.0} KB if deflated ({100.0 * traffic.Deflated / traffic.Raw:0}%)");
             await context.CloseAsync();
         }

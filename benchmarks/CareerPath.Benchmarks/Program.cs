@@ -19,7 +19,7 @@ internal static class RoadmapBenchmark
 
         if (args is ["circuits", ..])
         {
-            await CircuitCost.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pages) ? pages : 40);
+            await CircuitCost.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pages) ? pages : 40, args.Contains("gc"));
             return;
         }
 

@@ -31,6 +31,17 @@ public sealed class RuntimeVersionTests
         Assert.All(included, framework => Assert.True(framework.Value >= pinned, $"{framework.Key} {framework.Value} is older than the pinned {pinned}"));
     }
 
+    [Fact]
+    public void The_built_app_runs_the_concurrent_workstation_garbage_collector()
+    {
+        // The choice recorded in docs/benchmarks.md ("Circuits"): a third of server GC's memory per open page.
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppFolder, "CareerPath.Web.runtimeconfig.json")));
+        var options = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(options.GetProperty("System.GC.Server").GetBoolean());
+        Assert.True(options.GetProperty("System.GC.Concurrent").GetBoolean());
+    }
+
     [Theory]
     [InlineData("System.Private.CoreLib.dll")]
     [InlineData("Microsoft.AspNetCore.Server.Kestrel.Core.dll")]

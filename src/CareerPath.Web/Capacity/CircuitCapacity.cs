@@ -16,7 +16,7 @@ public sealed record CircuitCapacity(int MaxLiveCircuits, int MaxConnections, st
     /// </summary>
     public const int ReservedFiles = 256;
 
-    /// <summary>Memory budgeted per circuit: measured at 110–560 KB with compression (docs/benchmarks.md), with room to spare.</summary>
+    /// <summary>Memory budgeted per circuit: three times the 319 KB measured per open page (docs/benchmarks.md, "Circuits"), for pages that hold more.</summary>
     public const long BytesPerCircuit = 1024 * 1024;
 
     /// <summary>
