@@ -76,8 +76,11 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         int? monthsInStartRole = profile.CurrentRoleSlug == roadmap.StartRoleSlug && profile.CurrentRoleSince is { } since
             ? TypicalTime.WholeMonthsBetween(since, today)
             : null;
-        var audits = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed).ToListAsync();
-        var latest = audits.OrderByDescending(a => a.CompletedAtUtc).FirstOrDefault();
+        // The pace compares the first and the latest finished audits: load those two, not every audit with its ratings.
+        var completed = db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed);
+        var latest = await completed.OrderByDescending(a => a.CompletedAtUtc).FirstOrDefaultAsync();
+        var first = latest is null ? null : await completed.OrderBy(a => a.CompletedAtUtc).FirstAsync();
+        IReadOnlyList<SkillAudit> audits = latest is null ? [] : first!.Id == latest.Id ? [latest] : [first, latest];
         var path = PathFinder.Find(catalog, roadmap.StartRoleSlug, roadmap.TargetRoleSlug);
         if (latest is null || !path.Found)
         {
