@@ -187,7 +187,7 @@ app.UseCircuitAdmission();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
-// No WebSocket compression: it costs each circuit ~220 KB of native zlib state (docs/benchmarks.md, "Circuits"),
+// No WebSocket compression: it costs each circuit about 350 KB of native zlib state (docs/benchmarks.md, "Circuits"),
 // for render batches that are small binary diffs. Can be turned back on with Circuits:WebSocketCompression.
 var compressWebSockets = app.Configuration.GetValue("Circuits:WebSocketCompression", false);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = !compressWebSockets);

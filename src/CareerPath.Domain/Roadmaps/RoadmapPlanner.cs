@@ -14,10 +14,8 @@ public sealed record StepGap(Skill Skill, int FromLevel, int RequiredLevel)
 /// <summary>A catalog resource proposed for a step, with the gaps it helps close and why.</summary>
 public sealed record Suggestion(GrowthResource Resource, IReadOnlyList<StepGap> Closes)
 {
-    private string? _reason;
-
-    /// <summary>Why this resource: worded when first shown, so planning a roadmap does not build text nobody reads.</summary>
-    public string Reason => _reason ??= RoadmapPlanner.Explain(Resource, Closes);
+    /// <summary>Why this resource: worded when shown, so planning a roadmap does not build text nobody reads.</summary>
+    public string Reason => RoadmapPlanner.Explain(Resource, Closes);
 }
 
 public sealed record RoadmapStep(Role Role, Role From, int EstimatedMonthsBefore, IReadOnlyList<StepGap> Gaps, IReadOnlyList<Suggestion> Suggestions);
@@ -72,7 +70,8 @@ public static class RoadmapPlanner
         var projected = new int[skills.Count];
         for (var s = 0; s < projected.Length; s++)
         {
-            projected[s] = levels.TryGetValue(skills[s].Slug, out var level) ? level : ProficiencyLevel.Min;
+            // Within the rubric's levels, whatever the caller passes (0 for "not rated", say): the sort key relies on it.
+            projected[s] = levels.TryGetValue(skills[s].Slug, out var level) ? Math.Clamp(level, ProficiencyLevel.Min, ProficiencyLevel.Max) : ProficiencyLevel.Min;
         }
 
         var scratch = new SuggestScratch(skills.Count, index.Resources.Count);

@@ -1,4 +1,6 @@
 using System.Net.Mime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -17,29 +19,38 @@ public static class AdmissionControl
             builder.Configuration, CircuitCapacity.ReadOpenFileLimit(), CircuitCapacity.CountOpenFiles(), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
         builder.Services.AddSingleton<CircuitAdmission>();
         builder.Services.AddScoped<CircuitHandler, AdmissionCircuitHandler>();
-        // Past this Kestrel closes new connections at once, so sockets never take the files the database needs.
+        // Past these Kestrel closes new connections at once, so sockets never take the files the database needs. Upgraded
+        // connections (the circuits' WebSockets) are counted apart from plain ones, so both are bounded.
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<CircuitCapacity>((options, capacity) => options.Limits.MaxConcurrentConnections = capacity.MaxConnections);
+            .Configure<CircuitCapacity>((options, capacity) =>
+            {
+                options.Limits.MaxConcurrentConnections = capacity.MaxConnections;
+                options.Limits.MaxConcurrentUpgradedConnections = capacity.HardLimit;
+            });
     }
 
     /// <summary>
-    /// Refuses, with a 503 and a page that says to try again shortly: a page a newcomer asks for when the circuits are
-    /// at the cap, and any new SignalR connection past the hard limit. Everything else passes, so those already here
-    /// keep working.
+    /// Refuses, with a 503: an interactive page asked for by a newcomer when the circuits are at the cap (a page that
+    /// explains, with Retry-After), and a new circuit connection (negotiation or WebSocket) past the hard limit, the
+    /// user's share or the share of visitors without an account. Everything else passes: static pages (signing in,
+    /// the catalog), files, form posts, and everything of those already here.
     /// </summary>
     public static IApplicationBuilder UseCircuitAdmission(this WebApplication app)
     {
         var admission = app.Services.GetRequiredService<CircuitAdmission>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdmissionControl));
-        logger.LogInformation("Admitting at most {Circuits} live circuits ({Reason}) and {Connections} connections.",
-            admission.Capacity.MaxLiveCircuits, admission.Capacity.Reason, admission.Capacity.MaxConnections);
+        logger.LogInformation("Admitting at most {Circuits} live circuits ({Reason}), {Sockets} circuit connections and {Connections} other connections.",
+            admission.Capacity.MaxLiveCircuits, admission.Capacity.Reason, admission.Capacity.HardLimit, admission.Capacity.MaxConnections);
         return app.Use(async (context, next) =>
         {
             var request = context.Request;
-            var refuse = request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
-                ? !admission.AdmitsConnection
-                : IsPageRequest(request) && !admission.Admits(context.User);
-            if (!refuse)
+            if (request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase))
+            {
+                await CircuitConnectionAsync(context, next, admission, logger);
+                return;
+            }
+
+            if (!IsInteractivePage(context) || admission.AdmitPage(context.User))
             {
                 await next(context);
                 return;
@@ -53,13 +64,60 @@ public static class AdmissionControl
         });
     }
 
-    private static bool IsPageRequest(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && !Path.HasExtension(request.Path.Value)
-        && !request.Path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase)
-        && !request.Path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase)
-        && !request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
-        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    /// <summary>A WebSocket is counted for as long as it is open; a negotiation only checks there would be room for one.</summary>
+    private static async Task CircuitConnectionAsync(HttpContext context, RequestDelegate next, CircuitAdmission admission, ILogger logger)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            if (!admission.TryOpenSocket(context.User))
+            {
+                Refuse(context, admission, logger);
+                return;
+            }
+
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                admission.CloseSocket(context.User);
+            }
+
+            return;
+        }
+
+        if (path.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase))
+        {
+            // Room for one more socket now; the socket itself is counted (and may still be refused) when it opens.
+            if (!admission.TryOpenSocket(context.User))
+            {
+                Refuse(context, admission, logger);
+                return;
+            }
+
+            admission.CloseSocket(context.User);
+        }
+
+        // Disconnect beacons, initializers and the like free places or cost nothing: never refused.
+        await next(context);
+    }
+
+    private static void Refuse(HttpContext context, CircuitAdmission admission, ILogger logger)
+    {
+        logger.LogWarning("Busy: refused a circuit connection with {Sockets} open (limit {Limit}).", admission.Sockets, admission.Capacity.HardLimit);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A page whose component runs interactively (it will open a circuit); static pages never count.</summary>
+    private static bool IsInteractivePage(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is { } component
+        && InteractivePages.GetOrAdd(component.Type, static type => type.IsDefined(typeof(RenderModeAttribute), inherit: true));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> InteractivePages = new();
 
     /// <summary>Self-contained (no stylesheet to fetch from a busy server), readable on a phone, in the app's colours.</summary>
     public const string BusyPage = """

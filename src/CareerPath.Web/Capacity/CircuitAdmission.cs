@@ -6,39 +6,123 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace CareerPath.Web.Capacity;
 
 /// <summary>
-/// Counts connected circuits (each holds a socket; a dropped one holds only memory, which Blazor bounds with its own
-/// retention limits), and remembers which signed-in users are here, so admission can tell a newcomer from someone
-/// already using the app who reloads a page or opens another.
+/// Who may open an interactive page or a circuit connection. Counts connected circuits against the cap, places
+/// promised to newcomers whose page is on its way, and the sockets on /_blazor (in total, per signed-in user and for
+/// visitors without an account), and remembers which signed-in users are here, so someone already using the app who
+/// reloads or opens another tab is never turned away as a newcomer.
 /// </summary>
 public sealed class CircuitAdmission(CircuitCapacity capacity, TimeProvider clock)
 {
     /// <summary>How long a user whose last circuit ended still counts as here: long enough for a reload or a new tab.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a place promised with a page waits for its circuit.</summary>
+    public static readonly TimeSpan ReservationLifetime = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, int> _circuitsByUser = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _leftAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _socketsByUser = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<DateTimeOffset> _reservations = new();
+    private readonly Lock _sockets = new();
     private int _connected;
+    private int _socketCount;
+    private int _anonymousSockets;
+    private int _closes;
 
     public CircuitCapacity Capacity { get; } = capacity;
 
     /// <summary>Circuits with a live connection.</summary>
     public int Connected => Volatile.Read(ref _connected);
 
-    /// <summary>A page may be served if there is room for one more circuit, or if the visitor is already here.</summary>
-    public bool Admits(ClaimsPrincipal user) => Connected < Capacity.MaxLiveCircuits || (UserId(user) is { } id && IsHere(id));
+    /// <summary>Sockets open on /_blazor, whether or not a circuit runs on them yet.</summary>
+    public int Sockets => Volatile.Read(ref _socketCount);
 
     /// <summary>
-    /// A circuit may connect (start, or resume after a drop) below the hard limit: the cap plus a tenth, the room kept
-    /// for those already here. Beyond it SignalR is refused before a socket is upgraded.
+    /// Whether an interactive page may be served: yes to someone already here; to a newcomer only while connected
+    /// circuits and places promised to other newcomers leave room, and then a place is promised to them.
     /// </summary>
-    public bool AdmitsConnection => Connected < HardLimit;
+    public bool AdmitPage(ClaimsPrincipal user)
+    {
+        if (UserId(user) is { } id && IsHere(id))
+        {
+            return true;
+        }
 
-    public int HardLimit => Capacity.MaxLiveCircuits + Math.Max(1, Capacity.MaxLiveCircuits / 10);
+        var now = clock.GetUtcNow();
+        while (_reservations.TryPeek(out var expires) && expires <= now)
+        {
+            _reservations.TryDequeue(out _);
+        }
+
+        if (Connected + _reservations.Count >= Capacity.MaxLiveCircuits)
+        {
+            return false;
+        }
+
+        _reservations.Enqueue(now + ReservationLifetime);
+        return true;
+    }
+
+    /// <summary>
+    /// Opens a socket on /_blazor if the total stays within the hard limit, the user within their share, and visitors
+    /// without an account within theirs; false refuses it. Each opened socket is closed with <see cref="CloseSocket"/>.
+    /// </summary>
+    public bool TryOpenSocket(ClaimsPrincipal user)
+    {
+        var id = UserId(user);
+        lock (_sockets)
+        {
+            if (_socketCount >= Capacity.HardLimit
+                || (id is null && _anonymousSockets >= Capacity.MaxAnonymousSockets)
+                || (id is not null && _socketsByUser.GetValueOrDefault(id) >= CircuitCapacity.MaxSocketsPerUser))
+            {
+                return false;
+            }
+
+            _socketCount++;
+            if (id is null)
+            {
+                _anonymousSockets++;
+            }
+            else
+            {
+                _socketsByUser[id] = _socketsByUser.GetValueOrDefault(id) + 1;
+            }
+
+            return true;
+        }
+    }
+
+    public void CloseSocket(ClaimsPrincipal user)
+    {
+        var id = UserId(user);
+        lock (_sockets)
+        {
+            _socketCount--;
+            if (id is null)
+            {
+                _anonymousSockets--;
+            }
+            else if (_socketsByUser.GetValueOrDefault(id) <= 1)
+            {
+                _socketsByUser.TryRemove(id, out _);
+            }
+            else
+            {
+                _socketsByUser[id]--;
+            }
+        }
+    }
 
     private bool IsHere(string userId) =>
         _circuitsByUser.ContainsKey(userId) || (_leftAt.TryGetValue(userId, out var left) && clock.GetUtcNow() - left < Grace);
 
-    internal void Up() => Interlocked.Increment(ref _connected);
+    internal void Up()
+    {
+        Interlocked.Increment(ref _connected);
+        // The circuit a promised place was for has arrived (or another one: the count is what matters).
+        _reservations.TryDequeue(out _);
+    }
 
     internal void Down() => Interlocked.Decrement(ref _connected);
 
@@ -60,11 +144,15 @@ public sealed class CircuitAdmission(CircuitCapacity capacity, TimeProvider cloc
 
         var now = clock.GetUtcNow();
         _leftAt[userId] = now;
-        foreach (var (id, left) in _leftAt)
+        // Forget those whose grace has passed, now and then rather than at every close.
+        if (Interlocked.Increment(ref _closes) % 256 == 0)
         {
-            if (now - left >= Grace)
+            foreach (var (id, left) in _leftAt)
             {
-                _leftAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, left));
+                if (now - left >= Grace)
+                {
+                    _leftAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, left));
+                }
             }
         }
     }

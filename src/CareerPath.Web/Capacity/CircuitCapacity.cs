@@ -19,26 +19,43 @@ public sealed record CircuitCapacity(int MaxLiveCircuits, int MaxConnections, st
     /// <summary>Memory budgeted per circuit: three times the 319 KB measured per open page (docs/benchmarks.md, "Circuits"), for pages that hold more.</summary>
     public const long BytesPerCircuit = 1024 * 1024;
 
+    /// <summary>Live connections one signed-in account may hold: tabs and a phone, not enough to fill the server.</summary>
+    public const int MaxSocketsPerUser = 10;
+
     /// <summary>
-    /// The cap from configuration (<c>Circuits:MaxLive</c>), else derived: three quarters of the files left after the
-    /// reserve (the last quarter serves plain requests, including the "busy" answers), and three quarters of the
-    /// memory the process may use at <see cref="BytesPerCircuit"/> each; the smaller wins.
+    /// Live connections, sockets included, past which /_blazor refuses a new one: the cap plus a tenth, the room kept for
+    /// those already here (a reload opens its new page before the old one's socket closes). Kestrel enforces it too.
+    /// </summary>
+    public int HardLimit => MaxLiveCircuits + Math.Max(1, MaxLiveCircuits / 10);
+
+    /// <summary>Sockets for visitors without an account (only a feedback questionnaire needs one): a tenth of the cap, at least 10.</summary>
+    public int MaxAnonymousSockets => Math.Max(10, MaxLiveCircuits / 10);
+
+    /// <summary>
+    /// The cap from configuration (<c>Circuits:MaxLive</c>), else derived: three quarters of the files left after those
+    /// open at start and the reserve (the last quarter serves plain requests, including the "busy" answers), and three
+    /// quarters of the memory the process may use at <see cref="BytesPerCircuit"/> each; the smaller wins. Plain
+    /// connections get what the files allow beyond the sockets' <see cref="HardLimit"/>.
     /// </summary>
     public static CircuitCapacity Resolve(IConfiguration configuration, long? openFileLimit, int openFiles, long availableMemoryBytes)
     {
         var byMemory = (int)Math.Clamp(availableMemoryBytes / 4 * 3 / BytesPerCircuit, 1, int.MaxValue);
         var byFiles = openFileLimit is { } fileLimit ? (int)Math.Clamp((fileLimit - openFiles - ReservedFiles) * 3 / 4, 1, int.MaxValue) : int.MaxValue;
-        var maxConnections = openFileLimit is { } limit ? (int)Math.Clamp(limit - openFiles - (ReservedFiles / 2), 1, int.MaxValue) : int.MaxValue;
         var configured = configuration.GetValue<int?>("Circuits:MaxLive");
-        if (configured is > 0)
+        var files = openFileLimit?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        var (cap, reason) = configured is > 0
+            ? (configured.Value, "set by Circuits:MaxLive")
+            : byFiles <= byMemory
+                ? (byFiles, $"from the open-file limit, {files}, with {openFiles} open at start")
+                : (byMemory, $"from the memory available ({availableMemoryBytes / (1024 * 1024)} MiB)");
+        var capacity = new CircuitCapacity(cap, int.MaxValue, reason);
+        if (openFileLimit is { } limit)
         {
-            return new CircuitCapacity(configured.Value, Math.Max(maxConnections, configured.Value), "set by Circuits:MaxLive");
+            var sockets = limit - openFiles - (ReservedFiles / 2);
+            capacity = capacity with { MaxConnections = (int)Math.Clamp(sockets - capacity.HardLimit, 16, int.MaxValue) };
         }
 
-        var files = openFileLimit?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
-        return byFiles <= byMemory
-            ? new CircuitCapacity(byFiles, maxConnections, $"from the open-file limit, {files}, with {openFiles} open at start")
-            : new CircuitCapacity(byMemory, maxConnections, $"from the memory available ({availableMemoryBytes / (1024 * 1024)} MiB)");
+        return capacity;
     }
 
     /// <summary>How many files the process has open now; 0 where that cannot be read.</summary>

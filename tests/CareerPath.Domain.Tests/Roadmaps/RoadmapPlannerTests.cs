@@ -153,6 +153,18 @@ public sealed class RoadmapPlannerTests
         Assert.Equal(["a", "b", "d", "c"], step.Gaps.Select(g => g.Skill.Slug));
     }
 
+    [Fact]
+    public void Levels_outside_the_rubric_count_as_its_nearest_level()
+    {
+        // 0 ("not rated") counts as 1 and 9 as 5: mid expects 3 everywhere, so data analysis 1 → 3, leadership none.
+        var (catalog, path) = Ladder();
+        var levels = new Dictionary<string, int> { ["data-analysis"] = 0, ["communication"] = 3, ["leadership"] = 9 };
+
+        var toMid = RoadmapPlanner.Plan(catalog, path, levels).Steps[0].Gaps.Select(g => (g.Skill.Slug, g.FromLevel, g.RequiredLevel));
+
+        Assert.Equal([("data-analysis", 1, 3)], toMid);
+    }
+
     [Theory]
     [InlineData(3, null, 3)]
     [InlineData(2, 4.0, 3)]

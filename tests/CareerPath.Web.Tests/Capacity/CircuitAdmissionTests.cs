@@ -9,59 +9,74 @@ public sealed class CircuitAdmissionTests
 
     private static ClaimsPrincipal User(string id) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id)], "test"));
 
-    [Fact]
-    public void At_the_cap_only_those_already_here_get_a_page_and_a_freed_place_admits_the_next()
+    private static FakeClock Clock() => new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+
+    private static void Connect(CircuitAdmission admission, string user)
     {
-        var clock = new FakeClock(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+        admission.Opened(user);
+        admission.Up();
+    }
+
+    [Fact]
+    public void At_the_cap_only_those_already_here_get_a_page_and_a_freed_place_goes_to_one_newcomer()
+    {
+        var clock = Clock();
         var admission = new CircuitAdmission(new CircuitCapacity(2, 100, "test"), clock);
-        admission.Opened("ana");
-        admission.Up();
-        admission.Opened("ben");
-        admission.Up();
+        Connect(admission, "ana");
+        Connect(admission, "ben");
 
-        Assert.False(admission.Admits(Visitor));
-        Assert.False(admission.Admits(User("cleo")));
-        Assert.True(admission.Admits(User("ana")));
+        Assert.False(admission.AdmitPage(Visitor));
+        Assert.False(admission.AdmitPage(User("cleo")));
+        Assert.True(admission.AdmitPage(User("ana")));
 
-        // Ben's page closes: his connection drops, his place is free for the next person.
+        // Ben's page closes: his place is promised to the next newcomer, Cleo, until her circuit arrives.
         admission.Down();
         admission.Closed("ben");
-        Assert.True(admission.Admits(User("cleo")));
+        Assert.True(admission.AdmitPage(User("cleo")));
+        Assert.False(admission.AdmitPage(User("dan")));
+        // Cleo's page never connected: after 30 seconds the promise lapses and Dan gets the place.
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(admission.AdmitPage(User("dan")));
     }
 
     [Fact]
     public void Someone_who_just_left_may_come_back_for_two_minutes()
     {
-        var clock = new FakeClock(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+        var clock = Clock();
         var admission = new CircuitAdmission(new CircuitCapacity(1, 100, "test"), clock);
-        admission.Opened("ana");
-        admission.Up();
+        Connect(admission, "ana");
         admission.Down();
         admission.Closed("ana");
-        admission.Opened("ben");
-        admission.Up();
+        Connect(admission, "ben");
 
         // Ana reloads within the grace period: she is still "here" though the one place is Ben's.
         clock.Advance(TimeSpan.FromSeconds(119));
-        Assert.True(admission.Admits(User("ana")));
+        Assert.True(admission.AdmitPage(User("ana")));
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.False(admission.Admits(User("ana")));
+        Assert.False(admission.AdmitPage(User("ana")));
     }
 
     [Fact]
-    public void Connections_are_refused_only_past_the_cap_plus_a_tenth()
+    public void Sockets_are_bounded_in_total_per_account_and_for_visitors_without_one()
     {
-        // Cap 20: hard limit 20 + 2 = 22. Cap 5: 5 + max(1, 0) = 6.
-        var twenty = new CircuitAdmission(new CircuitCapacity(20, 100, "test"), TimeProvider.System);
-        Assert.Equal(22, twenty.HardLimit);
-        var five = new CircuitAdmission(new CircuitCapacity(5, 100, "test"), TimeProvider.System);
-        for (var i = 0; i < 5; i++)
+        // Cap 20: hard limit 20 + 2 = 22; visitors without an account max(10, 2) = 10; an account 10.
+        var admission = new CircuitAdmission(new CircuitCapacity(20, 100, "test"), TimeProvider.System);
+        Assert.Equal(22, admission.Capacity.HardLimit);
+        for (var i = 0; i < 10; i++)
         {
-            five.Up();
+            Assert.True(admission.TryOpenSocket(Visitor));
+            Assert.True(admission.TryOpenSocket(User("ana")));
         }
 
-        Assert.True(five.AdmitsConnection);
-        five.Up();
-        Assert.False(five.AdmitsConnection);
+        Assert.False(admission.TryOpenSocket(Visitor));
+        Assert.False(admission.TryOpenSocket(User("ana")));
+        Assert.True(admission.TryOpenSocket(User("ben")));
+        Assert.True(admission.TryOpenSocket(User("ben")));
+        // 22 open: the hard limit refuses even an account with sockets to spare.
+        Assert.False(admission.TryOpenSocket(User("ben")));
+        Assert.Equal(22, admission.Sockets);
+
+        admission.CloseSocket(Visitor);
+        Assert.True(admission.TryOpenSocket(User("ben")));
     }
 }

@@ -15,11 +15,13 @@ public sealed class CircuitCapacityTests
     {
         // Files: (20,000 − 350 open − 256 reserved) × 3/4 = 19,394 × 3/4 = 14,545.5 → 14,545.
         // Memory: 24 GiB × 3/4 = 18 GiB = 18,432 MiB at 1 MiB each → 18,432. Files win.
-        // Connections: 20,000 − 350 − 128 = 19,522.
+        // Sockets: 20,000 − 350 − 128 = 19,522; the circuits' share is the hard limit, 14,545 + 1,454 = 15,999;
+        // plain connections get the rest, 19,522 − 15,999 = 3,523.
         var capacity = CircuitCapacity.Resolve(Settings(), 20_000, 350, 24 * GiB);
 
         Assert.Equal(14_545, capacity.MaxLiveCircuits);
-        Assert.Equal(19_522, capacity.MaxConnections);
+        Assert.Equal(15_999, capacity.HardLimit);
+        Assert.Equal(3_523, capacity.MaxConnections);
         Assert.Contains("open-file limit", capacity.Reason, StringComparison.Ordinal);
     }
 
