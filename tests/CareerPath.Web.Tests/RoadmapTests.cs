@@ -10,6 +10,38 @@ namespace CareerPath.Web.Tests;
 public sealed class RoadmapTests(CareerPathAppFactory app)
 {
     [Fact]
+    public async Task The_roadmaps_page_reads_only_what_it_shows_and_hands_it_to_the_live_page()
+    {
+        var (owner, other) = (await app.CreateAsync(), await app.CreateAsync());
+        await using (var scope = app.ScopeFor(owner))
+        {
+            var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
+            var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
+            roadmap = (await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Stretch project", (await roadmaps.TodayAsync()).AddDays(30), null)).Roadmap;
+            await roadmaps.AddMilestoneAsync(roadmap.Id, roadmap.Version, "Shadow a TPM", (await roadmaps.TodayAsync()).AddDays(60), null);
+            await roadmaps.CreateAsync("Leadership", "product-manager", "group-product-manager", null);
+        }
+
+        await using (var scope = app.ScopeFor(other))
+        {
+            await scope.ServiceProvider.GetRequiredService<RoadmapService>().CreateAsync("Not the owner's", "product-manager", "technical-product-manager", null);
+        }
+
+        await using (var scope = app.ScopeFor(owner))
+        {
+            var page = await scope.ServiceProvider.GetRequiredService<RoadmapService>().ListPageAsync();
+            Assert.Equal([("To TPM", 2), ("Leadership", 0)], page.Roadmaps.Select(r => (r.Name, r.Milestones)));
+        }
+
+        var html = await (await app.SignedInClientAsync(owner)).GetStringAsync("/roadmap");
+        Assert.Contains("2 milestones", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not the owner", html, StringComparison.Ordinal);
+        // The prerendered page carries its data to the circuit (protected, not readable in the page).
+        Assert.Contains("<!--Blazor-Server-Component-State:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stretch project", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_users_roadmap_and_milestones_cannot_be_read_edited_or_deleted()
     {
         var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());

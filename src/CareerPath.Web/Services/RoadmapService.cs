@@ -34,11 +34,34 @@ public sealed record RoadmapView(
     public RoadmapView After(Roadmap changed) => this with { Roadmap = changed, Forecast = Forecast?.WithMilestones(changed.Milestones) };
 }
 
+/// <summary>A roadmap as the list shows it.</summary>
+public sealed record RoadmapListItem(Guid Id, string Name, string StartRoleSlug, string TargetRoleSlug, int Milestones);
+
+/// <summary>
+/// Everything the roadmaps page shows and pre-fills, read in one go: the list, and the profile role and aspirations
+/// that choose the new roadmap's defaults. Plain data, so the prerendered page can hand it to the live one.
+/// </summary>
+public sealed record RoadmapsPageModel(IReadOnlyList<RoadmapListItem> Roadmaps, string? ProfileRoleSlug, string? NextRoleSlug, string? FiveYearRoleSlug, string? TrackSlug);
+
 /// <summary>The signed-in user's roadmaps: create, compute, edit the plan, complete milestones.</summary>
 public sealed class RoadmapService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
 {
     /// <summary>Today in the user's time zone.</summary>
     public Task<DateOnly> TodayAsync() => clock.TodayAsync();
+
+    /// <summary>The roadmaps page: only the columns it shows (a count of milestones, not the milestones).</summary>
+    public async Task<RoadmapsPageModel> ListPageAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc)
+            .Select(r => new RoadmapListItem(r.Id, r.Name, r.StartRoleSlug, r.TargetRoleSlug, EF.Property<List<Milestone>>(r, "_milestones").Count))
+            .ToListAsync();
+        var profileRole = await db.Users.Where(u => u.Id == db.CurrentOwnerId).Select(u => u.CurrentRoleSlug).FirstOrDefaultAsync();
+        var aspiration = await db.CareerAspirations.AsNoTracking()
+            .Select(a => new { a.NextRoleSlug, a.FiveYearRoleSlug, a.TrackSlug })
+            .FirstOrDefaultAsync();
+        return new RoadmapsPageModel(roadmaps, profileRole, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug, aspiration?.TrackSlug);
+    }
 
     public async Task<IReadOnlyList<Roadmap>> ListAsync()
     {
