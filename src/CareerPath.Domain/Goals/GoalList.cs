@@ -35,29 +35,36 @@ public static class GoalList
     /// <summary>Filters and orders goals; ties go to the outcome's text, so the order never jumps between visits.</summary>
     public static IReadOnlyList<Goal> Arrange(IEnumerable<Goal> goals, GoalFilter filter, GoalSort sort, DateOnly today)
     {
-        var shown = goals.Select(g => (Goal: g, Health: g.HealthOn(today))).Where(x => filter switch
+        var byId = goals.ToDictionary(g => g.Id);
+        return Arrange(byId.Values.Select(g => GoalSummary.Of(g, today)), filter, sort, today).Select(s => byId[s.Id]).ToList();
+    }
+
+    /// <summary>The same, on goals summarised for <paramref name="today"/>.</summary>
+    public static IReadOnlyList<GoalSummary> Arrange(IEnumerable<GoalSummary> goals, GoalFilter filter, GoalSort sort, DateOnly today)
+    {
+        var shown = goals.Where(g => filter switch
         {
-            GoalFilter.Active => x.Goal.Status == GoalStatus.Active,
-            GoalFilter.NeedsAttention => x.Health is GoalHealth.AtRisk or GoalHealth.Overdue,
-            GoalFilter.Overdue => x.Health == GoalHealth.Overdue,
-            GoalFilter.DueSoon => x.Goal.Status == GoalStatus.Active && x.Goal.Deadline is { } d && d >= today && d.DayNumber - today.DayNumber <= DueSoonDays,
-            GoalFilter.Completed => x.Goal.Status == GoalStatus.Completed,
+            GoalFilter.Active => g.Status == GoalStatus.Active,
+            GoalFilter.NeedsAttention => g.NeedsAttention,
+            GoalFilter.Overdue => g.Health == GoalHealth.Overdue,
+            GoalFilter.DueSoon => g.Status == GoalStatus.Active && g.Deadline is { } d && d >= today && d.DayNumber - today.DayNumber <= DueSoonDays,
+            GoalFilter.Completed => g.Status == GoalStatus.Completed,
             _ => true,
         });
 
-        var deadlineOrNever = (Goal g) => g.Deadline ?? DateOnly.MaxValue;
+        var deadlineOrNever = (GoalSummary g) => g.Deadline ?? DateOnly.MaxValue;
         var ordered = sort switch
         {
-            GoalSort.Deadline => shown.OrderBy(x => deadlineOrNever(x.Goal)),
-            GoalSort.Newest => shown.OrderByDescending(x => x.Goal.CreatedOn),
-            _ => shown.OrderBy(x => x.Health switch
+            GoalSort.Deadline => shown.OrderBy(deadlineOrNever),
+            GoalSort.Newest => shown.OrderByDescending(g => g.CreatedOn),
+            _ => shown.OrderBy(g => g.Health switch
             {
                 GoalHealth.Overdue => 0,
                 GoalHealth.AtRisk => 1,
                 GoalHealth.OnTrack => 2,
                 _ => 3,
-            }).ThenBy(x => deadlineOrNever(x.Goal)),
+            }).ThenBy(deadlineOrNever),
         };
-        return ordered.ThenBy(x => x.Goal.Outcome, StringComparer.CurrentCultureIgnoreCase).ThenBy(x => x.Goal.Id).Select(x => x.Goal).ToList();
+        return ordered.ThenBy(g => g.Outcome, StringComparer.CurrentCultureIgnoreCase).ThenBy(g => g.Id).ToList();
     }
 }

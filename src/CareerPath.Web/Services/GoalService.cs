@@ -5,11 +5,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Services;
 
+/// <summary>The goals page: each goal summarised for the user's today (not its steps and check-ins), and that day.</summary>
+public sealed record GoalsPageModel(IReadOnlyList<GoalSummary> Goals, DateOnly Today);
+
 /// <summary>The signed-in user's goals: create, edit, plan steps, check in, complete.</summary>
 public sealed class GoalService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
 {
     /// <summary>Today in the user's time zone.</summary>
     public Task<DateOnly> TodayAsync() => clock.TodayAsync();
+
+    /// <summary>
+    /// The goals page. Progress, standing and the SMART check are the domain's rules over a goal's steps and
+    /// check-ins, so the goals are read whole, summarised here, and only the summaries leave.
+    /// </summary>
+    public async Task<GoalsPageModel> ListPageAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var today = await clock.TodayAsync(db);
+        var goals = await db.Goals.AsNoTracking().ToListAsync();
+        return new GoalsPageModel(goals.Select(g => GoalSummary.Of(g, today)).ToList(), today);
+    }
 
     public async Task<IReadOnlyList<Goal>> ListAsync()
     {
