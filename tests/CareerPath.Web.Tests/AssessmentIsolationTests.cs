@@ -144,6 +144,27 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
         Assert.Equal(("communication", 2, 4), (change.Skill.Slug, change.Before, change.After));
     }
 
+    [Fact]
+    public async Task The_audit_page_gets_the_users_draft_only_and_their_profile_role()
+    {
+        var user = await app.CreateAsync();
+        var other = await app.CreateAsync();
+        await CompleteAuditAsync(user, level: 2);
+        await StartAuditAsync(other);
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+
+        // A finished audit and another user's draft are not this user's draft.
+        var (role, none) = await service.GetDraftAsync();
+        Assert.Equal("product-manager", role);
+        Assert.Null(none);
+
+        var started = await service.StartOrResumeAsync("product-manager");
+        var (_, draft) = await service.GetDraftAsync();
+        Assert.Equal(started.Id, draft!.Id);
+        Assert.All(draft.Ratings, r => Assert.Equal(2, r.Level.Value));
+    }
+
     private async Task<SkillAudit> StartAuditAsync(CareerPath.Data.Identity.ApplicationUser user)
     {
         await using var scope = app.ScopeFor(user);

@@ -54,6 +54,15 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
         return audit;
     }
 
+    /// <summary>What the audit page needs: the profile's role (to start one) and the draft in progress, if any; not every audit.</summary>
+    public async Task<(string? ProfileRoleSlug, SkillAudit? Draft)> GetDraftAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var draft = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Draft)
+            .OrderByDescending(a => a.StartedAtUtc).FirstOrDefaultAsync();
+        return (await ProfileRoleAsync(db), draft);
+    }
+
     public async Task<SkillAudit> GetAsync(Guid id)
     {
         await using var db = await userData.OpenAsync();
