@@ -165,6 +165,37 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
         Assert.All(draft.Ratings, r => Assert.Equal(2, r.Level.Value));
     }
 
+    [Fact]
+    public async Task The_overview_counts_each_audits_rated_skills()
+    {
+        var user = await app.CreateAsync();
+        var finished = await CompleteAuditAsync(user, level: 3);
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
+
+        var overview = await service.GetOverviewAsync();
+
+        Assert.Null(overview.Draft);
+        var line = Assert.Single(overview.Completed);
+        Assert.Equal((finished.Id, catalog.Skills.Count), (line.Id, line.RatedCount));
+    }
+
+    [Fact]
+    public async Task A_first_draft_counts_only_the_skills_rated_so_far()
+    {
+        var user = await app.CreateAsync();
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var draft = await service.StartOrResumeAsync("product-manager");
+        draft = await service.RateAsync(draft.Id, draft.Version, "communication", 3, null);
+        draft = await service.RateAsync(draft.Id, draft.Version, "leadership", 2, null);
+        await service.RateAsync(draft.Id, draft.Version, "communication", 4, null);
+
+        // Two skills rated (communication twice): 2.
+        Assert.Equal(2, (await service.GetOverviewAsync()).Draft!.RatedCount);
+    }
+
     private async Task<SkillAudit> StartAuditAsync(CareerPath.Data.Identity.ApplicationUser user)
     {
         await using var scope = app.ScopeFor(user);

@@ -22,10 +22,13 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
     {
         await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
-        var audits = await db.SkillAudits.AsNoTracking().OrderByDescending(a => a.StartedAtUtc).ToListAsync();
+        // A line per audit, counted in the database: not every rating of every audit.
+        var skills = catalog.Skills.Select(s => s.Slug).ToList();
+        var summaries = await db.SkillAudits.AsNoTracking().OrderByDescending(a => a.StartedAtUtc)
+            .Select(a => new AuditSummary(a.Id, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc, a.Ratings.Count(r => skills.Contains(r.SkillSlug))))
+            .ToListAsync();
         var profileRole = await ProfileRoleAsync(db);
         var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
-        var summaries = audits.Select(a => new AuditSummary(a.Id, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc, a.RatedCount(catalog))).ToList();
         return new AssessmentOverview(
             profileRole,
             summaries.FirstOrDefault(a => a.Status == AuditStatus.Draft),
