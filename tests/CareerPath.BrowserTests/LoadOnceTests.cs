@@ -13,7 +13,7 @@ namespace CareerPath.BrowserTests;
 public sealed class LoadOnceTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task The_roadmaps_and_goals_pages_read_the_database_once_for_prerendering_and_the_live_page()
+    public async Task The_roadmaps_goals_and_goal_pages_read_the_database_once_for_prerendering_and_the_live_page()
     {
         var folder = Directory.CreateTempSubdirectory("careerpath-load-once-").FullName;
         var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"), new Dictionary<string, string>
@@ -47,6 +47,17 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
             await goals.TypeOutcomeAsync("Run twelve customer discovery interviews");
             await goals.SaveNewAsync();
             await goals.ExpectDetailAsync();
+            var goalAddress = page.Url;
+
+            // The goal's page prerenders "Loading…" with only the title read; the goal itself is read once, when live.
+            await page.GotoAsync("dashboard");
+            await Task.Delay(1000);
+            before = app.Output.Length;
+            await page.GotoAsync(goalAddress);
+            await goals.ExpectDetailAsync();
+            await Task.Delay(500);
+            AssertReadOnce(app.Output[before..], "\"g\".\"Achievable\"", "The goal");
+
             before = app.Output.Length;
             await page.GotoAsync("goals");
             // The filter is enabled only once the page is live.

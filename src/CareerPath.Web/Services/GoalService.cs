@@ -32,6 +32,13 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
         return await db.Goals.AsNoTracking().OrderBy(g => g.Deadline).ThenBy(g => g.Outcome).ToListAsync();
     }
 
+    /// <summary>A goal's outcome, or null when there is no such goal of the user's: one column, for a page's title.</summary>
+    public async Task<string?> OutcomeAsync(Guid id)
+    {
+        await using var db = await userData.OpenAsync();
+        return await db.Goals.AsNoTracking().Where(g => g.Id == id).Select(g => g.Outcome).FirstOrDefaultAsync();
+    }
+
     public async Task<Goal> GetAsync(Guid id)
     {
         await using var db = await userData.OpenAsync();
