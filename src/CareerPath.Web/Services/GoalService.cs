@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerPath.Web.Services;
 
 /// <summary>The goals page: each goal summarised for the user's today (not its steps and check-ins), and that day.</summary>
-public sealed record GoalsPageModel(IReadOnlyList<GoalSummary> Goals, DateOnly Today);
+public sealed record GoalsPageModel(IReadOnlyList<GoalSummary> Goals, DateOnly Today, string OwnerId) : CareerPath.Web.Components.Shared.IOwnedView;
 
 /// <summary>The signed-in user's goals: create, edit, plan steps, check in, complete.</summary>
 public sealed class GoalService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
@@ -23,7 +23,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
         await using var db = await userData.OpenAsync();
         var today = await clock.TodayAsync(db);
         var goals = await db.Goals.AsNoTracking().ToListAsync();
-        return new GoalsPageModel(goals.Select(g => GoalSummary.Of(g, today)).ToList(), today);
+        return new GoalsPageModel(goals.Select(g => GoalSummary.Of(g, today)).ToList(), today, db.CurrentOwnerId!);
     }
 
     public async Task<IReadOnlyList<Goal>> ListAsync()

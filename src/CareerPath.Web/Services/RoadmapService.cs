@@ -41,7 +41,9 @@ public sealed record RoadmapListItem(Guid Id, string Name, string StartRoleSlug,
 /// Everything the roadmaps page shows and pre-fills, read in one go: the list, and the profile role and aspirations
 /// that choose the new roadmap's defaults. Plain data, so the prerendered page can hand it to the live one.
 /// </summary>
-public sealed record RoadmapsPageModel(IReadOnlyList<RoadmapListItem> Roadmaps, string? ProfileRoleSlug, string? NextRoleSlug, string? FiveYearRoleSlug, string? TrackSlug);
+public sealed record RoadmapsPageModel(
+    IReadOnlyList<RoadmapListItem> Roadmaps, string? ProfileRoleSlug, string? NextRoleSlug, string? FiveYearRoleSlug, string? TrackSlug, string OwnerId)
+    : CareerPath.Web.Components.Shared.IOwnedView;
 
 /// <summary>The signed-in user's roadmaps: create, compute, edit the plan, complete milestones.</summary>
 public sealed class RoadmapService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
@@ -60,7 +62,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         var aspiration = await db.CareerAspirations.AsNoTracking()
             .Select(a => new { a.NextRoleSlug, a.FiveYearRoleSlug, a.TrackSlug })
             .FirstOrDefaultAsync();
-        return new RoadmapsPageModel(roadmaps, profileRole, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug, aspiration?.TrackSlug);
+        return new RoadmapsPageModel(roadmaps, profileRole, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug, aspiration?.TrackSlug, db.CurrentOwnerId!);
     }
 
     public async Task<IReadOnlyList<Roadmap>> ListAsync()
