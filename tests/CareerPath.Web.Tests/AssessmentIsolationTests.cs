@@ -76,7 +76,7 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
     public async Task Another_users_audit_page_answers_not_found_over_http()
     {
         var (owner, intruder) = (await app.CreateAsync(), await app.CreateAsync());
-        var audit = await CompleteAuditAsync(owner);
+        var audit = await app.CompleteAuditAsync(owner);
         var ownerClient = await app.SignedInClientAsync(owner);
         var intruderClient = await app.SignedInClientAsync(intruder);
 
@@ -128,7 +128,7 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
     public async Task A_new_audit_starts_from_the_last_ratings_and_reports_what_moved()
     {
         var user = await app.CreateAsync();
-        var first = await CompleteAuditAsync(user, level: 2);
+        var first = await app.CompleteAuditAsync(user, level: 2);
         await using var scope = app.ScopeFor(user);
         var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
 
@@ -149,7 +149,7 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
     {
         var user = await app.CreateAsync();
         var other = await app.CreateAsync();
-        await CompleteAuditAsync(user, level: 2);
+        await app.CompleteAuditAsync(user, level: 2);
         await StartAuditAsync(other);
         await using var scope = app.ScopeFor(user);
         var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
@@ -169,7 +169,7 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
     public async Task The_overview_counts_each_audits_rated_skills()
     {
         var user = await app.CreateAsync();
-        var finished = await CompleteAuditAsync(user, level: 3);
+        var finished = await app.CompleteAuditAsync(user, level: 3);
         await using var scope = app.ScopeFor(user);
         var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
         var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
@@ -200,19 +200,5 @@ public sealed class AssessmentIsolationTests(CareerPathAppFactory app)
     {
         await using var scope = app.ScopeFor(user);
         return await scope.ServiceProvider.GetRequiredService<AssessmentService>().StartOrResumeAsync("product-manager");
-    }
-
-    private async Task<SkillAudit> CompleteAuditAsync(CareerPath.Data.Identity.ApplicationUser user, int level = 3)
-    {
-        await using var scope = app.ScopeFor(user);
-        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
-        var audit = await service.StartOrResumeAsync("product-manager");
-        foreach (var skill in catalog.Skills)
-        {
-            audit = await service.RateAsync(audit.Id, audit.Version, skill.Slug, level, null);
-        }
-
-        return await service.CompleteAsync(audit.Id, audit.Version);
     }
 }

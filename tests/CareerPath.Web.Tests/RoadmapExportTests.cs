@@ -15,7 +15,7 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
     public async Task Markdown_and_print_carry_the_forecast_the_plan_and_each_steps_salary_gaps_and_suggestions()
     {
         var user = await app.CreateAsync();
-        await CompleteAuditAsync(user, level: 1);
+        await app.CompleteAuditAsync(user, level: 1);
         Guid roadmapId;
         string accepted;
         int typicalMonths;
@@ -91,7 +91,7 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
     public async Task Accepting_a_suggestion_returns_the_page_the_next_load_would_show()
     {
         var user = await app.CreateAsync();
-        await CompleteAuditAsync(user, level: 1);
+        await app.CompleteAuditAsync(user, level: 1);
         await using var scope = app.ScopeFor(user);
         var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
         var today = await roadmaps.TodayAsync();
@@ -109,19 +109,5 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
         Assert.Equal(reloaded.Forecast, returned.Forecast);
         Assert.Equal(reloaded.Roadmap.Version, returned.Roadmap.Version);
         Assert.Equal(reloaded.Plan!.Steps.Select(s => s.Gaps.Count), returned.Plan!.Steps.Select(s => s.Gaps.Count));
-    }
-
-    private async Task CompleteAuditAsync(CareerPath.Data.Identity.ApplicationUser user, int level)
-    {
-        await using var scope = app.ScopeFor(user);
-        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
-        SkillAudit audit = await service.StartOrResumeAsync("product-manager");
-        foreach (var skill in catalog.Skills)
-        {
-            audit = await service.RateAsync(audit.Id, audit.Version, skill.Slug, level, null);
-        }
-
-        await service.CompleteAsync(audit.Id, audit.Version);
     }
 }

@@ -15,11 +15,11 @@ public sealed class RoadmapForecastTests
         await using var app = CareerPathAppFactory.WithClock(clock);
         var user = await app.CreateAsync();
         // 1 March: every skill at 1. 31 March: every skill at 4 (not counted). 30 April: every skill at 2.
-        await CompleteAuditAsync(app, user, 1);
+        await app.CompleteAuditAsync(user, 1);
         clock.Advance(TimeSpan.FromDays(30));
-        await CompleteAuditAsync(app, user, 4);
+        await app.CompleteAuditAsync(user, 4);
         clock.Advance(TimeSpan.FromDays(30));
-        await CompleteAuditAsync(app, user, 2);
+        await app.CompleteAuditAsync(user, 2);
 
         await using var scope = app.ScopeFor(user);
         var roadmaps = scope.ServiceProvider.GetRequiredService<RoadmapService>();
@@ -36,19 +36,5 @@ public sealed class RoadmapForecastTests
         // Over 60 days: expected ÷ (60 ÷ 30.44) levels a month.
         Assert.Equal(Math.Round(expected / (60 / 30.44), 2), forecast.LevelsClosedPerMonth);
         Assert.Equal(2, view.LatestAudit!.Ratings.First().Level.Value);
-    }
-
-    private static async Task CompleteAuditAsync(CareerPathAppFactory app, CareerPath.Data.Identity.ApplicationUser user, int level)
-    {
-        await using var scope = app.ScopeFor(user);
-        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
-        SkillAudit audit = await service.StartOrResumeAsync("product-manager");
-        foreach (var skill in catalog.Skills)
-        {
-            audit = await service.RateAsync(audit.Id, audit.Version, skill.Slug, level, null);
-        }
-
-        await service.CompleteAsync(audit.Id, audit.Version);
     }
 }
