@@ -50,7 +50,7 @@ public static class AdmissionControl
                 return;
             }
 
-            if (!IsInteractivePage(context) || admission.AdmitPage(context.User))
+            if (!IsInteractivePage(context) || admission.AdmitPage(context.User, context.Connection.RemoteIpAddress?.ToString()))
             {
                 await next(context);
                 return;

@@ -22,7 +22,7 @@ public sealed class CircuitAdmission(CircuitCapacity capacity, TimeProvider cloc
     private readonly ConcurrentDictionary<string, int> _circuitsByUser = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _leftAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _socketsByUser = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<DateTimeOffset> _reservations = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _reservations = new(StringComparer.Ordinal);
     private readonly Lock _sockets = new();
     private int _connected;
     private int _socketCount;
@@ -39,27 +39,42 @@ public sealed class CircuitAdmission(CircuitCapacity capacity, TimeProvider cloc
 
     /// <summary>
     /// Whether an interactive page may be served: yes to someone already here; to a newcomer only while connected
-    /// circuits and places promised to other newcomers leave room, and then a place is promised to them.
+    /// circuits and places promised to other newcomers leave room, and then a place is promised to them. A place is
+    /// promised per visitor (their account, else their address), so asking again and again holds one place, not many.
     /// </summary>
-    public bool AdmitPage(ClaimsPrincipal user)
+    public bool AdmitPage(ClaimsPrincipal user, string? address = null)
     {
-        if (UserId(user) is { } id && IsHere(id))
+        var id = UserId(user);
+        if (id is not null && IsHere(id))
         {
             return true;
         }
 
+        var visitor = id ?? "address:" + (address ?? "unknown");
         var now = clock.GetUtcNow();
-        while (_reservations.TryPeek(out var expires) && expires <= now)
+        if (_reservations.TryGetValue(visitor, out var promised) && promised > now)
         {
-            _reservations.TryDequeue(out _);
+            return true;
         }
 
         if (Connected + _reservations.Count >= Capacity.MaxLiveCircuits)
         {
-            return false;
+            // Near the cap only: forget promises that lapsed, then count again.
+            foreach (var (key, expires) in _reservations)
+            {
+                if (expires <= now)
+                {
+                    _reservations.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, expires));
+                }
+            }
+
+            if (Connected + _reservations.Count >= Capacity.MaxLiveCircuits)
+            {
+                return false;
+            }
         }
 
-        _reservations.Enqueue(now + ReservationLifetime);
+        _reservations[visitor] = now + ReservationLifetime;
         return true;
     }
 
@@ -117,12 +132,7 @@ public sealed class CircuitAdmission(CircuitCapacity capacity, TimeProvider cloc
     private bool IsHere(string userId) =>
         _circuitsByUser.ContainsKey(userId) || (_leftAt.TryGetValue(userId, out var left) && clock.GetUtcNow() - left < Grace);
 
-    internal void Up()
-    {
-        Interlocked.Increment(ref _connected);
-        // The circuit a promised place was for has arrived (or another one: the count is what matters).
-        _reservations.TryDequeue(out _);
-    }
+    internal void Up() => Interlocked.Increment(ref _connected);
 
     internal void Down() => Interlocked.Decrement(ref _connected);
 
@@ -130,6 +140,8 @@ public sealed class CircuitAdmission(CircuitCapacity capacity, TimeProvider cloc
     {
         _circuitsByUser.AddOrUpdate(userId, 1, (_, n) => n + 1);
         _leftAt.TryRemove(userId, out _);
+        // Their circuit has come: the place promised to them is taken, not promised.
+        _reservations.TryRemove(userId, out _);
     }
 
     internal void Closed(string userId)

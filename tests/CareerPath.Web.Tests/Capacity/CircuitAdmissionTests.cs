@@ -40,6 +40,27 @@ public sealed class CircuitAdmissionTests
     }
 
     [Fact]
+    public void A_visitor_asking_again_and_again_holds_one_promised_place_not_many()
+    {
+        var clock = Clock();
+        var admission = new CircuitAdmission(new CircuitCapacity(3, 100, "test"), clock);
+
+        // Cap 3, nobody connected: one address asks 50 times, and still two places are left for others.
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(admission.AdmitPage(Visitor, "203.0.113.7"));
+        }
+
+        Assert.True(admission.AdmitPage(Visitor, "198.51.100.1"));
+        Assert.True(admission.AdmitPage(User("ana")));
+        Assert.False(admission.AdmitPage(User("ben")));
+
+        // Ana's circuit arrives: her promise becomes her place; the count is unchanged, so Ben still waits.
+        Connect(admission, "ana");
+        Assert.False(admission.AdmitPage(User("ben")));
+    }
+
+    [Fact]
     public void Someone_who_just_left_may_come_back_for_two_minutes()
     {
         var clock = Clock();
