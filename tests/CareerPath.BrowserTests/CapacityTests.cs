@@ -25,12 +25,10 @@ public sealed partial class CapacityTests(BrowserFixture fixture)
         var openAtStart = await OpenFilesAtStartAsync();
         var limit = openAtStart + 256 + SpareFiles;
 
-        var folder = Directory.CreateTempSubdirectory("careerpath-capacity-").FullName;
-        var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"), launcher: Ulimit(limit));
+        await using var app = await AppProcess.StartOwnAsync(launcher: Ulimit(limit));
         var contexts = new List<IBrowserContext>();
         try
         {
-            await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
             var cap = int.Parse(CapLine().Match(await app.WaitForOutputAsync("Admitting at most", TimeSpan.FromSeconds(10))).Groups[1].Value);
             Assert.InRange(cap, 1, 6);
 
@@ -115,9 +113,6 @@ public sealed partial class CapacityTests(BrowserFixture fixture)
             {
                 await context.CloseAsync();
             }
-
-            await app.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -125,27 +120,16 @@ public sealed partial class CapacityTests(BrowserFixture fixture)
 
     private static async Task<int> OpenFilesAtStartAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("careerpath-capacity-").FullName;
-        var probe = AppProcess.Start(Path.Combine(folder, "careerpath.db"), launcher: Ulimit(4096));
-        try
-        {
-            await probe.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
-            var line = await probe.WaitForOutputAsync("Admitting at most", TimeSpan.FromSeconds(10));
-            return int.Parse(OpenLine().Match(line).Groups[1].Value);
-        }
-        finally
-        {
-            await probe.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
-        }
+        await using var probe = await AppProcess.StartOwnAsync(launcher: Ulimit(4096));
+        var line = await probe.WaitForOutputAsync("Admitting at most", TimeSpan.FromSeconds(10));
+        return int.Parse(OpenLine().Match(line).Groups[1].Value);
     }
 
     private async Task<IPage> NewPageAsync(AppProcess app, List<IBrowserContext> contexts, int width = 1280, int height = 900)
     {
-        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        context.SetDefaultTimeout(15_000);
-        contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await fixture.NewPageAsync(app, width, height);
+        contexts.Add(page.Context);
+        return page;
     }
 
     [GeneratedRegex(@"Admitting at most (\d+) live circuits")]

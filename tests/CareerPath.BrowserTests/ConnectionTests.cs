@@ -13,42 +13,24 @@ public sealed class ConnectionTests(BrowserFixture fixture)
     public async Task When_the_server_goes_away_a_banner_says_so_and_what_was_typed_stays()
     {
         // A server of its own, so stopping it troubles no other test.
-        var folder = Directory.CreateTempSubdirectory("careerpath-reconnect-").FullName;
-        var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"));
-        var stopped = false;
-        try
-        {
-            await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
-            var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
-            context.SetDefaultTimeout(15_000);
-            var page = await context.NewPageAsync();
-            await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
-            await page.GotoAsync("goals/new");
-            var outcome = page.GetByLabel("Specific: the outcome");
-            await outcome.FillAsync("Ship the partner API with two launch customers");
-            await Expect(page.GetByTestId("smart-check")).ToContainTextAsync("Measurable");
-            var banner = page.GetByTestId("reconnect");
-            await Expect(banner).ToBeHiddenAsync();
+        await using var app = await AppProcess.StartOwnAsync();
+        var page = await fixture.NewPageAsync(app, 390, 844);
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        await page.GotoAsync("goals/new");
+        var outcome = page.GetByLabel("Specific: the outcome");
+        await outcome.FillAsync("Ship the partner API with two launch customers");
+        await Expect(page.GetByTestId("smart-check")).ToContainTextAsync("Measurable");
+        var banner = page.GetByTestId("reconnect");
+        await Expect(banner).ToBeHiddenAsync();
 
-            await app.DisposeAsync();
-            stopped = true;
+        await app.DisposeAsync();
 
-            await Expect(banner).ToBeVisibleAsync(new() { Timeout = 30_000 });
-            await Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Reconnecting|can't be reached"));
-            await Expect(outcome).ToHaveValueAsync("Ship the partner API with two launch customers");
-            await fixture.ScreenshotAsync(page, "reconnect-banner-390");
-            await page.AssertAccessibleAsync();
-            await context.CloseAsync();
-        }
-        finally
-        {
-            if (!stopped)
-            {
-                await app.DisposeAsync();
-            }
-
-            Directory.Delete(folder, recursive: true);
-        }
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(banner).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Reconnecting|can't be reached"));
+        await Expect(outcome).ToHaveValueAsync("Ship the partner API with two launch customers");
+        await fixture.ScreenshotAsync(page, "reconnect-banner-390");
+        await page.AssertAccessibleAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -15,65 +15,53 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
     [Fact]
     public async Task The_roadmaps_goals_and_goal_pages_read_the_database_once_for_prerendering_and_the_live_page()
     {
-        var folder = Directory.CreateTempSubdirectory("careerpath-load-once-").FullName;
-        var app = AppProcess.Start(Path.Combine(folder, "careerpath.db"), new Dictionary<string, string>
+        await using var app = await AppProcess.StartOwnAsync(new Dictionary<string, string>
         {
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
         });
-        try
-        {
-            await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
-            var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
-            context.SetDefaultTimeout(15_000);
-            var page = await context.NewPageAsync();
-            await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
-            await new RoadmapPages(page).CreateAsync("To TPM", "Product Manager", "Technical Product Manager");
-            // Leave the new roadmap's live page behind (a static page), so its own reads are not counted below.
-            await page.GotoAsync("dashboard");
-            await Task.Delay(1000);
+        var page = await fixture.NewPageAsync(app);
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        await new RoadmapPages(page).CreateAsync("To TPM", "Product Manager", "Technical Product Manager");
+        // Leave the new roadmap's live page behind (a static page), so its own reads are not counted below.
+        await page.GotoAsync("dashboard");
+        await Task.Delay(1000);
 
-            var before = app.Output.Length;
-            await page.GotoAsync("roadmap");
-            // The form shows only once the page is live, so the circuit has started and initialised the page.
-            await Expect(page.GetByLabel("Name")).ToBeVisibleAsync();
-            await Expect(page.GetByTestId("roadmaps")).ToContainTextAsync("To TPM");
-            await Task.Delay(500);
+        var before = app.Output.Length;
+        await page.GotoAsync("roadmap");
+        // The form shows only once the page is live, so the circuit has started and initialised the page.
+        await Expect(page.GetByLabel("Name")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("roadmaps")).ToContainTextAsync("To TPM");
+        await Task.Delay(500);
 
-            Assert.Equal(1, Reads(app.Output[before..], "Roadmaps"));
+        Assert.Equal(1, Reads(app.Output[before..], "Roadmaps"));
 
-            var goals = new GoalPages(page);
-            await goals.OpenNewAsync();
-            await goals.TypeOutcomeAsync("Run twelve customer discovery interviews");
-            await goals.SaveNewAsync();
-            await goals.ExpectDetailAsync();
-            var goalAddress = page.Url;
+        var goals = new GoalPages(page);
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("Run twelve customer discovery interviews");
+        await goals.SaveNewAsync();
+        await goals.ExpectDetailAsync();
+        var goalAddress = page.Url;
 
-            // The goal's page prerenders "Loading…" with only the title read; the goal itself is read once, when live.
-            await page.GotoAsync("dashboard");
-            await Task.Delay(1000);
-            before = app.Output.Length;
-            await page.GotoAsync(goalAddress);
-            await goals.ExpectDetailAsync();
-            await Task.Delay(500);
-            // Two reads of the table: the title while prerendering, the goal itself once live.
-            var log = app.Output[before..];
-            Assert.Equal(2, Reads(log, "Goals"));
-            Assert.Equal(1, log.Split("\"g\".\"Achievable\"").Length - 1);
+        // The goal's page prerenders "Loading…" with only the title read; the goal itself is read once, when live.
+        await page.GotoAsync("dashboard");
+        await Task.Delay(1000);
+        before = app.Output.Length;
+        await page.GotoAsync(goalAddress);
+        await goals.ExpectDetailAsync();
+        await Task.Delay(500);
+        // Two reads of the table: the title while prerendering, the goal itself once live.
+        var log = app.Output[before..];
+        Assert.Equal(2, Reads(log, "Goals"));
+        Assert.Equal(1, log.Split("\"g\".\"Achievable\"").Length - 1);
 
-            before = app.Output.Length;
-            await page.GotoAsync("goals");
-            // The filter is enabled only once the page is live.
-            await Expect(page.GetByLabel("Show", new() { Exact = true })).ToBeEnabledAsync();
-            await Expect(page.GetByTestId("goal-list")).ToContainTextAsync("Run twelve customer discovery interviews");
-            await Task.Delay(500);
-            Assert.Equal(1, Reads(app.Output[before..], "Goals"));
-            await context.CloseAsync();
-        }
-        finally
-        {
-            await app.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
-        }
+        before = app.Output.Length;
+        await page.GotoAsync("goals");
+        // The filter is enabled only once the page is live.
+        await Expect(page.GetByLabel("Show", new() { Exact = true })).ToBeEnabledAsync();
+        await Expect(page.GetByTestId("goal-list")).ToContainTextAsync("Run twelve customer discovery interviews");
+        await Task.Delay(500);
+        Assert.Equal(1, Reads(app.Output[before..], "Goals"));
+        await page.Context.CloseAsync();
     }
 
     /// <summary>

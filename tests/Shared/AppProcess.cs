@@ -16,6 +16,8 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _ownFolder;
+    private bool _disposed;
 
     private AppProcess(Process process, Uri baseAddress)
     {
@@ -136,6 +138,28 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// A server of a test's own, with its database in a temporary folder that goes when it is disposed (disposing it
+    /// twice, say to stop it mid-test and again at the end, is fine), started and listening.
+    /// </summary>
+    public static async Task<AppProcess> StartOwnAsync(IDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("careerpath-own-").FullName;
+        var app = Start(Path.Combine(folder, "careerpath.db"), environment, launcher);
+        app._ownFolder = folder;
+        try
+        {
+            await app.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
     public async Task WaitUntilListeningAsync(TimeSpan timeout) =>
         await _listening.Task.WaitAsync(timeout);
 
@@ -166,6 +190,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -173,5 +203,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_ownFolder is not null)
+        {
+            Directory.Delete(_ownFolder, recursive: true);
+        }
     }
 }

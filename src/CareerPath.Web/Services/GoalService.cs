@@ -96,8 +96,10 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
         await db.SaveChangesAsync();
     }
 
-    public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync() =>
-        GoalTemplates.For(await catalogProvider.GetAsync(), await clock.TodayAsync());
+    public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync() => await TemplatesAsync(await clock.TodayAsync());
+
+    /// <summary>The templates dated from a today the caller already knows (a page's view model), without reading it again.</summary>
+    public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync(DateOnly today) => GoalTemplates.For(await catalogProvider.GetAsync(), today);
 
     private static Task Run(Action action)
     {
