@@ -168,4 +168,44 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(second).ToHaveURLAsync(new Regex("/goals$"));
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Set your first goal" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_goal_page_lists_the_newest_check_ins_and_shows_older_ones_on_request()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var goals = new GoalPages(page);
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("Interview twenty-five customers about invoicing");
+        await goals.MeasureAsync("customer interviews", 0, 50);
+        await goals.SaveNewAsync();
+        await goals.ExpectDetailAsync();
+
+        var checkIns = page.GetByTestId("checkins").Locator("li");
+        for (var i = 1; i <= 25; i++)
+        {
+            await goals.CheckInAsync(i, $"Interview {i} done");
+            await Expect(checkIns).ToHaveCountAsync(Math.Min(i, 20));
+        }
+
+        // The page keeps the newest twenty (newest first) and says how many there are.
+        await Expect(checkIns.First).ToContainTextAsync("Interview 25 done");
+        await Expect(checkIns.Last).ToContainTextAsync("Interview 6 done");
+        await Expect(page.GetByText("Showing the latest 20 of 25 check-ins.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("50%");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show older check-ins" }).ClickAsync();
+        await Expect(checkIns).ToHaveCountAsync(25);
+        await Expect(checkIns.Last).ToContainTextAsync("Interview 1 done");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show older check-ins" })).ToHaveCountAsync(0);
+
+        // A check-in after that keeps the longer list.
+        await goals.CheckInAsync(26, "Interview 26 done");
+        await Expect(checkIns).ToHaveCountAsync(26);
+        await Expect(checkIns.First).ToContainTextAsync("Interview 26 done");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertFitsTheWidthAsync();
+        await page.AssertAccessibleAsync();
+        await fixture.ScreenshotAsync(page, "goal-check-ins-390");
+    }
 }

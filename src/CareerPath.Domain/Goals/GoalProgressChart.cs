@@ -5,7 +5,7 @@ public readonly record struct ProgressPoint(DateOnly Date, double Percent);
 
 /// <summary>The two lines of a goal's progress chart.</summary>
 /// <param name="OnTrack">A straight line from 0 % on the day the goal was set to 100 % on its deadline; empty without a deadline after that day.</param>
-/// <param name="Actual">Where the goal stood: each measured check-in, or for a goal measured by steps, today's share of steps done.</param>
+/// <param name="Actual">Where the goal stood: from 0 % on the day it was set, then the last measured check-in of each day, or for a goal measured by steps, today's share of steps done.</param>
 public sealed record GoalProgressChart(IReadOnlyList<ProgressPoint> OnTrack, IReadOnlyList<ProgressPoint> Actual)
 {
     public static GoalProgressChart For(Goal goal, DateOnly today)
@@ -21,7 +21,16 @@ public sealed record GoalProgressChart(IReadOnlyList<ProgressPoint> OnTrack, IRe
             {
                 if (checkIn.Value is { } value)
                 {
-                    actual.Add(new(checkIn.Date, Math.Clamp((double)((value - start) / (target - start)) * 100, 0, 100)));
+                    // One point a day: a later check-in the same day corrects the earlier one, as it does the current value.
+                    var point = new ProgressPoint(checkIn.Date, Math.Clamp((double)((value - start) / (target - start)) * 100, 0, 100));
+                    if (actual.Count > 1 && actual[^1].Date == checkIn.Date)
+                    {
+                        actual[^1] = point;
+                    }
+                    else
+                    {
+                        actual.Add(point);
+                    }
                 }
             }
         }

@@ -34,6 +34,12 @@ public sealed record RoadmapView(
     public RoadmapView After(Roadmap changed) => this with { Roadmap = changed, Forecast = Forecast?.WithMilestones(changed.Milestones) };
 }
 
+/// <summary>A roadmap's open milestones, as a goal form offers them to link to.</summary>
+public sealed record MilestoneChoices(Guid RoadmapId, string Name, string TargetRoleSlug, IReadOnlyList<MilestoneChoice> Milestones);
+
+/// <summary>An open milestone, with what a new goal for it is pre-filled with.</summary>
+public sealed record MilestoneChoice(Guid Id, string Title, DateOnly TargetDate, IReadOnlyList<string> SkillSlugs);
+
 /// <summary>A roadmap as the list shows it.</summary>
 public sealed record RoadmapListItem(Guid Id, string Name, string StartRoleSlug, string TargetRoleSlug, int Milestones);
 
@@ -63,6 +69,17 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
             .Select(a => new { a.NextRoleSlug, a.FiveYearRoleSlug, a.TrackSlug })
             .FirstOrDefaultAsync();
         return new RoadmapsPageModel(roadmaps, profileRole, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug, aspiration?.TrackSlug, db.CurrentOwnerId!);
+    }
+
+    /// <summary>The user's roadmaps with their open milestones, for a goal form's "roadmap milestone" choice.</summary>
+    public async Task<IReadOnlyList<MilestoneChoices>> MilestoneChoicesAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
+        return roadmaps
+            .Select(r => new MilestoneChoices(r.Id, r.Name, r.TargetRoleSlug,
+                r.Milestones.Where(m => !m.IsDone).Select(m => new MilestoneChoice(m.Id, m.Title, m.TargetDate, m.SkillSlugs)).ToList()))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<Roadmap>> ListAsync()

@@ -100,6 +100,22 @@ public sealed class GoalStandingTests
     }
 
     [Fact]
+    public void The_progress_chart_shows_one_point_a_day_the_last_check_in_of_that_day()
+    {
+        var goal = Goal.Create("owner", Fields(new DateOnly(2026, 4, 1)), Catalog, SetOn);
+        goal.CheckIn(new DateOnly(2026, 1, 15), 3, null, new DateOnly(2026, 1, 15));
+        goal.CheckIn(new DateOnly(2026, 1, 15), 5, "miscounted", new DateOnly(2026, 1, 15));
+        goal.CheckIn(new DateOnly(2026, 1, 20), 6, null, new DateOnly(2026, 1, 20));
+
+        var chart = GoalProgressChart.For(goal, new DateOnly(2026, 2, 10));
+
+        // 5 of 12 = 41.67 % on the 15th (the second check-in that day), 6 of 12 = 50 % on the 20th.
+        Assert.Equal([SetOn, new DateOnly(2026, 1, 15), new DateOnly(2026, 1, 20)], chart.Actual.Select(p => p.Date));
+        Assert.Equal(41.667, chart.Actual[1].Percent, 3);
+        Assert.Equal(6, goal.CurrentValue);
+    }
+
+    [Fact]
     public void A_goal_measured_by_steps_is_plotted_as_today_share_of_steps_done()
     {
         var goal = Goal.Create("owner", Fields(new DateOnly(2026, 4, 1)) with { Mode = ProgressMode.Steps, TargetValue = null, MeasureName = null }, Catalog, SetOn);
