@@ -13,13 +13,11 @@ public sealed record RoadmapView(
     RolePath Path,
     RoadmapPlan? Plan,
     ReadinessForecast? Forecast,
-    SkillAudit? LatestAudit,
+    bool HasAudit,
     bool FeedbackBlended,
     DateOnly Today,
     int? MonthsInStartRole)
 {
-    public bool HasAudit => LatestAudit is not null;
-
     /// <summary>The catalog's typical time along the path, less the months the user has already spent in the start role.</summary>
     public int TypicalMonthsToTarget => TypicalTime.MonthsToTarget(Path, MonthsInStartRole ?? 0);
 
@@ -126,7 +124,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         var path = PathFinder.Find(catalog, roadmap.StartRoleSlug, roadmap.TargetRoleSlug);
         if (latest is null || !path.Found)
         {
-            return new RoadmapView(roadmap, path, null, null, latest, false, today, monthsInStartRole);
+            return new RoadmapView(roadmap, path, null, null, latest is not null, false, today, monthsInStartRole);
         }
 
         // Only a closed round's "all others" figures, exactly as the feedback page shows them.
@@ -137,7 +135,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
             r => RoadmapPlanner.Blend(r.Level.Value, others.TryGetValue(r.SkillSlug, out var avg) ? avg : null));
         var plan = RoadmapPlanner.Plan(catalog, path, levels, roadmap.TrackSlug);
         var forecast = Readiness.Forecast(plan, roadmap, audits, today);
-        return new RoadmapView(roadmap, path, plan, forecast, latest, others.Count > 0, today, monthsInStartRole);
+        return new RoadmapView(roadmap, path, plan, forecast, true, others.Count > 0, today, monthsInStartRole);
     }
 
     // Every change returns the page's new view, built in the same unit of work: the page shows it without loading again.
