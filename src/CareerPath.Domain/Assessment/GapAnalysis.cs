@@ -74,13 +74,27 @@ public static class GapAnalysis
 
     /// <summary>What moved between two audits: skills whose rating changed, largest change first.</summary>
     public static IReadOnlyList<RatingChange> Changes(CareerCatalog catalog, SkillAudit previous, SkillAudit current) =>
+        Changes(catalog, AuditLevels.Of(previous).Levels, AuditLevels.Of(current).Levels);
+
+    /// <summary>The skills rated in both audits whose level moved, the biggest moves first.</summary>
+    public static IReadOnlyList<RatingChange> Changes(CareerCatalog catalog, IReadOnlyDictionary<string, int> previous, IReadOnlyDictionary<string, int> current) =>
         catalog.Skills
-            .Select(s => (Skill: s, Before: previous.RatingFor(s.Slug), After: current.RatingFor(s.Slug)))
+            .Select(s => (Skill: s, Before: previous.TryGetValue(s.Slug, out var b) ? b : (int?)null, After: current.TryGetValue(s.Slug, out var a) ? a : (int?)null))
             .Where(x => x.Before is not null && x.After is not null && x.Before != x.After)
-            .Select(x => new RatingChange(x.Skill, x.Before!.Value.Value, x.After!.Value.Value))
+            .Select(x => new RatingChange(x.Skill, x.Before!.Value, x.After!.Value))
             .OrderByDescending(c => Math.Abs(c.Delta))
             .ThenBy(c => c.Skill.Name, StringComparer.Ordinal)
             .ToList();
+}
+
+/// <summary>
+/// A finished audit as results pages show it: the role it was made as, when, and the level given to each skill.
+/// Plain data, so a prerendered page can hand it to its live circuit; no evidence notes, which results do not show.
+/// </summary>
+public sealed record AuditLevels(Guid Id, string CurrentRoleSlug, DateTime? CompletedAtUtc, IReadOnlyDictionary<string, int> Levels)
+{
+    public static AuditLevels Of(SkillAudit audit) =>
+        new(audit.Id, audit.CurrentRoleSlug, audit.CompletedAtUtc, audit.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value, StringComparer.Ordinal));
 }
 
 public sealed record RatingChange(Skill Skill, int Before, int After)

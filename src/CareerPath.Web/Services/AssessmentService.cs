@@ -3,6 +3,7 @@ using CareerPath.Data.Identity;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
+using CareerPath.Domain.Roles;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Services;
@@ -12,8 +13,19 @@ public sealed record AuditSummary(Guid Id, AuditStatus Status, string CurrentRol
 public sealed record AssessmentOverview(
     string? ProfileRoleSlug,
     AuditSummary? Draft,
-    IReadOnlyList<AuditSummary> Completed,
-    CareerAspiration? Aspiration);
+    IReadOnlyList<AuditSummary> Completed);
+
+/// <summary>
+/// The assessment page, read in one go: the overview, the latest finished audit with the one before it, and the
+/// target role results compare with by default. Plain data, so the prerendered page hands it to the live one.
+/// </summary>
+public sealed record AssessmentPageModel(AssessmentOverview Overview, AuditLevels? Latest, AuditLevels? Previous, string? DefaultTargetSlug, string OwnerId)
+    : CareerPath.Web.Components.Shared.IOwnedView;
+
+/// <summary>One audit's results page; <paramref name="Audit"/> is null when the user has no finished audit of that id.</summary>
+/// <param name="IsDraft">The user's audit of that id is not finished yet.</param>
+public sealed record AuditResultsPageModel(AuditLevels? Audit, bool IsDraft, AuditLevels? Previous, string? DefaultTargetSlug, string OwnerId)
+    : CareerPath.Web.Components.Shared.IOwnedView;
 
 /// <summary>Skill audits of the signed-in user: start, rate, finish, compare.</summary>
 public sealed class AssessmentService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
@@ -21,19 +33,55 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
     public async Task<AssessmentOverview> GetOverviewAsync()
     {
         await using var db = await userData.OpenAsync();
+        return await OverviewAsync(db, await catalogProvider.GetAsync());
+    }
+
+    public async Task<AssessmentPageModel> OverviewPageAsync()
+    {
+        await using var db = await userData.OpenAsync();
         var catalog = await catalogProvider.GetAsync();
+        var overview = await OverviewAsync(db, catalog);
+        var latest = await LatestCompletedAsync(db);
+        var previous = latest is null ? null : await PreviousAsync(db, latest);
+        return new AssessmentPageModel(overview, Levels(latest), Levels(previous), await DefaultTargetAsync(db, catalog, latest), db.CurrentOwnerId!);
+    }
+
+    /// <summary>A finished audit's results with the audit before it; someone else's audit is not found.</summary>
+    public async Task<AuditResultsPageModel> ResultsPageAsync(Guid id)
+    {
+        await using var db = await userData.OpenAsync();
+        var catalog = await catalogProvider.GetAsync();
+        var audit = await db.SkillAudits.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
+        if (audit is not { IsCompleted: true })
+        {
+            return new AuditResultsPageModel(null, audit is not null, null, null, db.CurrentOwnerId!);
+        }
+
+        var previous = await PreviousAsync(db, audit);
+        return new AuditResultsPageModel(Levels(audit), false, Levels(previous), await DefaultTargetAsync(db, catalog, audit), db.CurrentOwnerId!);
+    }
+
+    private static AuditLevels? Levels(SkillAudit? audit) => audit is null ? null : AuditLevels.Of(audit);
+
+    /// <summary>The role results compare with at first: the user's next or five-year role from their aspirations.</summary>
+    private static async Task<string?> DefaultTargetAsync(CareerPathDbContext db, CareerCatalog catalog, SkillAudit? audit)
+    {
+        var aspiration = await db.CareerAspirations.AsNoTracking().Select(a => new { a.NextRoleSlug, a.FiveYearRoleSlug }).FirstOrDefaultAsync();
+        return TargetRoles.Default(catalog, audit?.CurrentRoleSlug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug)?.Slug;
+    }
+
+    private static async Task<AssessmentOverview> OverviewAsync(CareerPathDbContext db, CareerCatalog catalog)
+    {
         // A line per audit, counted in the database: not every rating of every audit.
         var skills = catalog.Skills.Select(s => s.Slug).ToList();
         var summaries = await db.SkillAudits.AsNoTracking().OrderByDescending(a => a.StartedAtUtc)
             .Select(a => new AuditSummary(a.Id, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc, a.Ratings.Count(r => skills.Contains(r.SkillSlug))))
             .ToListAsync();
         var profileRole = await ProfileRoleAsync(db);
-        var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
         return new AssessmentOverview(
             profileRole,
             summaries.FirstOrDefault(a => a.Status == AuditStatus.Draft),
-            summaries.Where(a => a.Status == AuditStatus.Completed).OrderByDescending(a => a.CompletedAtUtc).ToList(),
-            aspiration);
+            summaries.Where(a => a.Status == AuditStatus.Completed).OrderByDescending(a => a.CompletedAtUtc).ToList());
     }
 
     /// <summary>Returns the draft in progress, or starts one from the last completed audit.</summary>
@@ -82,11 +130,14 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
         }
 
         await using var db = await userData.OpenAsync();
-        return await db.SkillAudits.AsNoTracking()
+        return await PreviousAsync(db, audit);
+    }
+
+    private static Task<SkillAudit?> PreviousAsync(CareerPathDbContext db, SkillAudit audit) =>
+        db.SkillAudits.AsNoTracking()
             .Where(a => a.Status == AuditStatus.Completed && a.CompletedAtUtc < audit.CompletedAtUtc)
             .OrderByDescending(a => a.CompletedAtUtc)
             .FirstOrDefaultAsync();
-    }
 
     public async Task<SkillAudit?> GetLatestCompletedAsync()
     {
