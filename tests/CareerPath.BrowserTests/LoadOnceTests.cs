@@ -65,7 +65,7 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_assessment_and_audit_results_pages_read_the_audits_once_for_prerendering_and_the_live_page()
+    public async Task The_assessment_audit_results_and_feedback_pages_read_once_for_prerendering_and_the_live_page()
     {
         await using var app = await AppProcess.StartOwnAsync(new Dictionary<string, string>
         {
@@ -106,6 +106,18 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
             // the one before it: each once, while prerendering.
             Assert.Equal(address == "assessment" ? 3 : 2, Reads(app.Output[before..], "SkillAudits"));
         }
+
+        // The feedback page: rounds (after closing those due) and the latest audit's levels, read while prerendering.
+        await page.GotoAsync("dashboard");
+        await Task.Delay(1000);
+        var start = app.Output.Length;
+        await page.GotoAsync("assessment/feedback");
+        // The form to start a round shows only once the page is live.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start round" })).ToBeVisibleAsync();
+        await Task.Delay(500);
+        var feedbackLog = app.Output[start..];
+        Assert.Equal(2, Reads(feedbackLog, "FeedbackRounds"));
+        Assert.Equal(1, Reads(feedbackLog, "SkillAudits"));
 
         await page.Context.CloseAsync();
     }

@@ -177,7 +177,7 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
         return audit;
     }
 
-    private static Task<SkillAudit?> LatestCompletedAsync(CareerPathDbContext db) =>
+    internal static Task<SkillAudit?> LatestCompletedAsync(CareerPathDbContext db) =>
         db.SkillAudits.AsNoTracking()
             .Where(a => a.Status == AuditStatus.Completed)
             .OrderByDescending(a => a.CompletedAtUtc)

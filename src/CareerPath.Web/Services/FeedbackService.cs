@@ -9,11 +9,48 @@ namespace CareerPath.Web.Services;
 public sealed record CreatedFeedbackLink(FeedbackRequest Request, string Token);
 
 /// <summary>The signed-in user's feedback rounds: their links, and the results of the rounds that closed.</summary>
+/// <summary>A feedback link as the page lists it: who was asked, how the user knows them, and where it stands.</summary>
+public sealed record FeedbackRequestLine(Guid Id, string RespondentName, Relationship Relationship, FeedbackStatus Status, DateTime? SubmittedAtUtc, DateTime? RevokedAtUtc);
+
+/// <summary>A round as the page shows it: its links and, once closed with enough answers, only its aggregated results.</summary>
+public sealed record FeedbackRoundLine(
+    Guid Id, string Name, DateOnly ClosesOn, DateTime? ClosedAtUtc, int AnsweredCount, IReadOnlyList<FeedbackRequestLine> Requests, FeedbackResults? Results);
+
+/// <summary>
+/// The feedback page, read in one go: the open round, the closed ones newest first, and the user's own levels from
+/// their latest finished audit (null without one). Plain data, so the prerendered page hands it to the live one;
+/// it holds no one's individual answers.
+/// </summary>
+public sealed record FeedbackPageModel(FeedbackRoundLine? Open, IReadOnlyList<FeedbackRoundLine> Closed, IReadOnlyDictionary<string, int>? SelfLevels, string OwnerId)
+    : CareerPath.Web.Components.Shared.IOwnedView;
+
 public sealed class FeedbackService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>The feedback page, after closing the rounds whose date has passed.</summary>
+    public async Task<FeedbackPageModel> PageAsync()
+    {
+        await using var db = await userData.OpenAsync();
+        var now = Now;
+        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), now);
+        var rounds = await db.FeedbackRounds.AsNoTracking().AsSplitQuery().Include(r => r.Requests).ToListAsync();
+        var self = await AssessmentService.LatestCompletedAsync(db);
+        var lines = rounds.Select(r => new FeedbackRoundLine(
+                r.Id, r.Name, r.ClosesOn, r.ClosedAtUtc, r.AnsweredCount,
+                r.Requests.OrderBy(q => q.CreatedAtUtc)
+                    .Select(q => new FeedbackRequestLine(q.Id, q.RespondentName, q.Relationship, q.StatusAt(now), q.SubmittedAtUtc, q.RevokedAtUtc))
+                    .ToList(),
+                r.Results()))
+            .ToList();
+        return new FeedbackPageModel(
+            lines.FirstOrDefault(r => r.ClosedAtUtc is null),
+            lines.Where(r => r.ClosedAtUtc is not null).OrderByDescending(r => r.ClosedAtUtc).ToList(),
+            self is null ? null : AuditLevels.Of(self).Levels,
+            db.CurrentOwnerId!);
+    }
 
     /// <summary>Every round, newest first, after closing the ones whose date has passed.</summary>
     public async Task<IReadOnlyList<FeedbackRound>> ListRoundsAsync()
