@@ -74,6 +74,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 builder.Services.AddSingleton<ServerSessions>();
+builder.Services.AddSingleton<CareerPath.Web.Components.Shared.HandOverStore>();
 builder.Services.AddScoped<CircuitHandler, SessionCircuitHandler>();
 builder.Services.AddSingleton<DummyPasswordHash>();
 builder.Services.AddSingleton<SignInThrottle>();

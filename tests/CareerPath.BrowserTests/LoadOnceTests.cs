@@ -22,6 +22,7 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(app);
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
         await new RoadmapPages(page).CreateAsync("To TPM", "Product Manager", "Technical Product Manager");
+        var roadmapAddress = page.Url;
         // Leave the new roadmap's live page behind (a static page), so its own reads are not counted below.
         await page.GotoAsync("dashboard");
         await Task.Delay(1000);
@@ -34,6 +35,33 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
         await Task.Delay(500);
 
         Assert.Equal(1, Reads(app.Output[before..], "Roadmaps"));
+
+        // A roadmap's page is computed while prerendering and handed to the live page in server memory.
+        await page.GotoAsync("dashboard");
+        await Task.Delay(1000);
+        before = app.Output.Length;
+        await page.GotoAsync(roadmapAddress);
+        await WaitUntilLiveAsync(page, "Delete this roadmap");
+        await Task.Delay(500);
+        Assert.Equal(1, Reads(app.Output[before..], "Roadmaps"));
+
+        // The compare page: the list and the first two roadmaps' figures, read while prerendering.
+        await new RoadmapPages(page).CreateAsync("To Senior PM", "Product Manager", "Senior Product Manager");
+        await page.GotoAsync("dashboard");
+        await Task.Delay(1000);
+        before = app.Output.Length;
+        await page.GotoAsync("roadmap/compare");
+        // Choosing another roadmap for side A takes effect only once the page is live (one more read, its figures).
+        var sideA = page.GetByTestId("compare-0");
+        for (var attempt = 0; attempt < 50 && !(await sideA.TextContentAsync() ?? "").Contains("Product Manager → Senior Product Manager"); attempt++)
+        {
+            await page.GetByLabel("Roadmap A").SelectOptionAsync(new SelectOptionValue { Label = "To Senior PM" });
+            await Task.Delay(200);
+        }
+
+        await Expect(sideA).ToContainTextAsync("Product Manager → Senior Product Manager");
+        await Task.Delay(500);
+        Assert.Equal(4, Reads(app.Output[before..], "Roadmaps"));
 
         var goals = new GoalPages(page);
         await goals.OpenNewAsync();
@@ -120,6 +148,23 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
         Assert.Equal(1, Reads(feedbackLog, "SkillAudits"));
 
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page is live: a confirm button asks its question only once the circuit runs the page (in the
+    /// prerendered page a click does nothing), then Esc puts it back.
+    /// </summary>
+    private static async Task WaitUntilLiveAsync(IPage page, string confirmButton)
+    {
+        var cancel = page.GetByRole(AriaRole.Button, new() { Name = "Cancel" });
+        for (var attempt = 0; attempt < 50 && await cancel.CountAsync() == 0; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = confirmButton }).ClickAsync();
+            await Task.Delay(200);
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = confirmButton })).ToBeVisibleAsync();
     }
 
     /// <summary>

@@ -32,6 +32,27 @@ public sealed record RoadmapView(
     public RoadmapView After(Roadmap changed) => this with { Roadmap = changed, Forecast = Forecast?.WithMilestones(changed.Milestones) };
 }
 
+/// <summary>A roadmap's headline figures, as the compare page sets two side by side. Plain data (roles by slug).</summary>
+public sealed record RoadmapFacts(
+    Guid Id, IReadOnlyList<string> PathRoleSlugs, int TypicalMonthsToTarget, int? GapLevels, int Milestones, int MilestonesDone,
+    int PlannedCostUsd, DateOnly? ReadyByMilestones, DateOnly? ReadyByPace)
+{
+    public static RoadmapFacts Of(RoadmapView view) => new(
+        view.Roadmap.Id,
+        view.Path.Roles.Select(r => r.Slug).ToList(),
+        view.TypicalMonthsToTarget,
+        view.Plan?.Steps.Sum(s => s.Gaps.Sum(g => g.Shortfall)),
+        view.Roadmap.Milestones.Count,
+        view.Roadmap.Milestones.Count(m => m.IsDone),
+        view.PlannedCostUsd,
+        view.Forecast?.FromMilestones,
+        view.Forecast?.FromProgress);
+}
+
+/// <summary>The compare page: the user's roadmaps to choose from and the first two side by side.</summary>
+public sealed record RoadmapComparePageModel(IReadOnlyList<RoadmapListItem> Roadmaps, RoadmapFacts? A, RoadmapFacts? B, string OwnerId)
+    : CareerPath.Web.Components.Shared.IOwnedView;
+
 /// <summary>A roadmap's open milestones, as a goal form offers them to link to.</summary>
 public sealed record MilestoneChoices(Guid RoadmapId, string Name, string TargetRoleSlug, IReadOnlyList<MilestoneChoice> Milestones);
 
@@ -59,15 +80,48 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     public async Task<RoadmapsPageModel> ListPageAsync()
     {
         await using var db = await userData.OpenAsync();
-        var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc)
-            .Select(r => new RoadmapListItem(r.Id, r.Name, r.StartRoleSlug, r.TargetRoleSlug, EF.Property<List<Milestone>>(r, "_milestones").Count))
-            .ToListAsync();
+        var roadmaps = await ListItemsAsync(db);
         var profileRole = await db.Users.Where(u => u.Id == db.CurrentOwnerId).Select(u => u.CurrentRoleSlug).FirstOrDefaultAsync();
         var aspiration = await db.CareerAspirations.AsNoTracking()
             .Select(a => new { a.NextRoleSlug, a.FiveYearRoleSlug, a.TrackSlug })
             .FirstOrDefaultAsync();
         return new RoadmapsPageModel(roadmaps, profileRole, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug, aspiration?.TrackSlug, db.CurrentOwnerId!);
     }
+
+    /// <summary>The compare page, with the first two roadmaps chosen.</summary>
+    public async Task<RoadmapComparePageModel> ComparePageAsync()
+    {
+        IReadOnlyList<RoadmapListItem> roadmaps;
+        string owner;
+        await using (var db = await userData.OpenAsync())
+        {
+            roadmaps = await ListItemsAsync(db);
+            owner = db.CurrentOwnerId!;
+        }
+
+        // With fewer than two there is nothing to set side by side.
+        return roadmaps.Count < 2
+            ? new RoadmapComparePageModel(roadmaps, null, null, owner)
+            : new RoadmapComparePageModel(roadmaps, await FactsAsync(roadmaps[0].Id), await FactsAsync(roadmaps[1].Id), owner);
+    }
+
+    /// <summary>One roadmap's headline figures, or null when there is no such roadmap of the user's.</summary>
+    public async Task<RoadmapFacts?> FactsAsync(Guid id)
+    {
+        try
+        {
+            return RoadmapFacts.Of(await GetViewAsync(id));
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static Task<List<RoadmapListItem>> ListItemsAsync(Data.CareerPathDbContext db) =>
+        db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc)
+            .Select(r => new RoadmapListItem(r.Id, r.Name, r.StartRoleSlug, r.TargetRoleSlug, EF.Property<List<Milestone>>(r, "_milestones").Count))
+            .ToListAsync();
 
     /// <summary>The user's roadmaps with their open milestones, for a goal form's "roadmap milestone" choice.</summary>
     public async Task<IReadOnlyList<MilestoneChoices>> MilestoneChoicesAsync()
