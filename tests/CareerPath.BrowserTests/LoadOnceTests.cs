@@ -93,7 +93,7 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_assessment_audit_results_and_feedback_pages_read_once_for_prerendering_and_the_live_page()
+    public async Task The_assessment_audit_results_feedback_and_respondent_pages_read_once_for_prerendering_and_the_live_page()
     {
         await using var app = await AppProcess.StartOwnAsync(new Dictionary<string, string>
         {
@@ -146,6 +146,17 @@ public sealed class LoadOnceTests(BrowserFixture fixture)
         var feedbackLog = app.Output[start..];
         Assert.Equal(2, Reads(feedbackLog, "FeedbackRounds"));
         Assert.Equal(1, Reads(feedbackLog, "SkillAudits"));
+
+        // A respondent's page reads the link once, while prerendering.
+        var link = await assessment.CreateFeedbackLinkAsync("Jo", "Peer");
+        var respondent = await fixture.NewPageAsync(app);
+        start = app.Output.Length;
+        await respondent.GotoAsync(link);
+        // The questionnaire's form shows only once the page is live.
+        await Expect(respondent.GetByRole(AriaRole.Button, new() { Name = "Submit feedback" })).ToBeVisibleAsync();
+        await Task.Delay(500);
+        Assert.Equal(1, Reads(app.Output[start..], "FeedbackRequests"));
+        await respondent.Context.CloseAsync();
 
         await page.Context.CloseAsync();
     }

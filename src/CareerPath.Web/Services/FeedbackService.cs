@@ -221,6 +221,12 @@ public sealed class FeedbackRoundCloser(IDbContextFactory<CareerPathDbContext> d
 public sealed record Questionnaire(string ForName, Relationship Relationship, FeedbackStatus Status, DateTime ClosesAtUtc);
 
 /// <summary>
+/// The respondent's page: the questionnaire behind a link, null when the link does not work. It belongs to the link
+/// (<paramref name="OwnerId"/> is the token), so a hand-over from the prerender is used only on the same link's page.
+/// </summary>
+public sealed record RespondPageModel(Questionnaire? Questionnaire, string OwnerId) : CareerPath.Web.Components.Shared.IOwnedView;
+
+/// <summary>
 /// The anonymous side of feedback: a person with a link sees one questionnaire and can answer it once.
 /// The token is the only key; it is hashed and compared in constant time, and nothing else is reachable.
 /// </summary>
@@ -240,6 +246,8 @@ public sealed class RespondentService(IDbContextFactory<CareerPathDbContext> dbF
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == request.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync();
         return new Questionnaire(owner.DisplayName ?? owner.Email ?? "a colleague", request.Relationship, request.StatusAt(Now), request.ExpiresAtUtc);
     }
+
+    public async Task<RespondPageModel> PageAsync(string token) => new(await OpenAsync(token), token);
 
     public async Task SubmitAsync(string token, IReadOnlyDictionary<string, int?> ratings, string? comment)
     {
