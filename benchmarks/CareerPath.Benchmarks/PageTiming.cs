@@ -4,6 +4,8 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CareerPath.Data;
 using CareerPath.Data.Identity;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;

@@ -76,7 +76,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
         }
 
         Assert.NotNull(root);
-        var routes = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "CareerPath.Web", "Components"), "*.razor", SearchOption.AllDirectories)
+        var routes = Directory.EnumerateFiles(Path.Combine(root.FullName, "src", "CareerPath.Web"), "*.razor", SearchOption.AllDirectories)
             .SelectMany(File.ReadLines)
             .Select(line => PageDirective().Match(line))
             .Where(m => m.Success)

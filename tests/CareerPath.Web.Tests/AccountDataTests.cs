@@ -6,6 +6,9 @@ using System.Text.RegularExpressions;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

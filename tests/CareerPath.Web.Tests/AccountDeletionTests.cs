@@ -1,7 +1,9 @@
 using CareerPath.Data;
 using CareerPath.Data.Identity;
 using CareerPath.Domain.Assessment;
-using CareerPath.Web.Services;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

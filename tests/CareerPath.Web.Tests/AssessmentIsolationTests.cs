@@ -1,5 +1,6 @@
 using System.Net;
 using CareerPath.Domain.Assessment;
+using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

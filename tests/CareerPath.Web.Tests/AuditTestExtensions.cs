@@ -1,5 +1,6 @@
 using CareerPath.Data.Identity;
 using CareerPath.Domain.Assessment;
+using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CareerPath.Domain.Assessment;
+using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Services;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
-using CareerPath.Web.Services;
+using CareerPath.Web.Features.Assessment;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

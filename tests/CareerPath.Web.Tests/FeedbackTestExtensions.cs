@@ -1,5 +1,5 @@
 using CareerPath.Domain.Assessment;
-using CareerPath.Web.Services;
+using CareerPath.Web.Features.Assessment;
 
 namespace CareerPath.Web.Tests;
 

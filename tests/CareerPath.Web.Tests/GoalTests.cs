@@ -1,6 +1,9 @@
 using System.Net;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Personal;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Markdig;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using CareerPath.Domain.Goals;
-using CareerPath.Web.Services;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerPath.Web.Tests;

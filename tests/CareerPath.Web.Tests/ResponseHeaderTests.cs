@@ -1,7 +1,8 @@
 using System.Net;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Security;
-using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerPath.Web.Tests;

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

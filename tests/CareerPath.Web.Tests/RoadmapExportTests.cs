@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using CareerPath.Domain.Assessment;
-using CareerPath.Web.Services;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Roadmaps;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

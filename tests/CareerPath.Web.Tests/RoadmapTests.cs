@@ -1,6 +1,7 @@
 using System.Net;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Roadmaps;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,6 +4,7 @@ using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
 using CareerPath.Domain.Roadmaps;
+using CareerPath.Web.Features.Assessment;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Services;

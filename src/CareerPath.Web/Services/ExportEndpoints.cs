@@ -1,4 +1,6 @@
 using System.Text;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 
 namespace CareerPath.Web.Services;
 

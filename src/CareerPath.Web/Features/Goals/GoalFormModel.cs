@@ -2,7 +2,7 @@ using System.Globalization;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
 
-namespace CareerPath.Web.Components.Pages.Goals;
+namespace CareerPath.Web.Features.Goals;
 
 /// <summary>The goal form's state: every field the user edits, as they type it.</summary>
 public sealed class GoalFormModel

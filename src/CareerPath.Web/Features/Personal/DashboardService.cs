@@ -2,9 +2,10 @@ using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Goals;
 using CareerPath.Domain.Roadmaps;
 using CareerPath.Domain.Roles;
+using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Personal;
 
 public sealed record Deadline(DateOnly Date, string Title, string Kind, string Href);
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Services;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Goals;
 
 /// <summary>Goals as a calendar of deadlines and step due dates, or as CSV.</summary>
 public static class GoalExport

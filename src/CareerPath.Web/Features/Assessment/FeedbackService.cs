@@ -2,9 +2,10 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
+using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Assessment;
 
 public sealed record CreatedFeedbackLink(FeedbackRequest Request, string Token);
 

@@ -1,12 +1,12 @@
 using CareerPath.Data;
-using CareerPath.Data.Identity;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Roles;
+using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Assessment;
 
 public sealed record AuditSummary(Guid Id, AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, int RatedCount);
 

@@ -3,9 +3,11 @@ using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Roadmaps;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Roadmaps;
 
 /// <summary>Everything a roadmap page shows, computed from the saved plan, the catalog and the latest audit.</summary>
 public sealed record RoadmapView(

@@ -1,7 +1,8 @@
 using CareerPath.Domain.Assessment;
+using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Assessment;
 
 public sealed record AspirationInput(
     string? NextRoleSlug,

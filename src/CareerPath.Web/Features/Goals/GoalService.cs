@@ -1,9 +1,10 @@
 using CareerPath.Data;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Goals;
 
 /// <summary>The goals page: each goal summarised for the user's today (not its steps and check-ins), and that day.</summary>
 public sealed record GoalsPageModel(IReadOnlyList<GoalSummary> Goals, DateOnly Today, string OwnerId) : CareerPath.Web.Components.Shared.IOwnedView;

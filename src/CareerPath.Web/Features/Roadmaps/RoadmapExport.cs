@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CareerPath.Domain.Catalog;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Services;
 
-namespace CareerPath.Web.Services;
+namespace CareerPath.Web.Features.Roadmaps;
 
 /// <summary>A roadmap as Markdown, CSV (milestones) or JSON (the whole plan).</summary>
 public static class RoadmapExport
