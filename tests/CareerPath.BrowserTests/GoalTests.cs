@@ -199,9 +199,10 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(checkIns.Last).ToContainTextAsync("Interview 1 done");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show older check-ins" })).ToHaveCountAsync(0);
 
-        // A check-in after that keeps the longer list.
+        // A check-in after that keeps the longer list, and says it was saved.
         await goals.CheckInAsync(26, "Interview 26 done");
         await Expect(checkIns).ToHaveCountAsync(26);
+        await Expect(page.GetByTestId("checkin-saved")).ToHaveTextAsync(new Regex(@"^Check-in for \d{1,2} \w+ \d{4} saved\.$"));
         await Expect(checkIns.First).ToContainTextAsync("Interview 26 done");
         await page.SetViewportSizeAsync(390, 844);
         await page.AssertFitsTheWidthAsync();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CareerPath.Domain.Assessment;
+using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Infrastructure;
@@ -18,7 +20,7 @@ public sealed class PrerenderHandOverTests
         public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> state) => Task.CompletedTask;
     }
 
-    private static async Task<PersistentComponentState> HandedAsync(Model model)
+    private static async Task<PersistentComponentState> HandedAsync<T>(T model)
     {
         var manager = new ComponentStatePersistenceManager(NullLogger<ComponentStatePersistenceManager>.Instance);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(model, JsonSerializerOptions.Web);
@@ -47,5 +49,47 @@ public sealed class PrerenderHandOverTests
 
         Assert.Equal("Ben's goals", model.Text);
         Assert.Same(model, handOver.Value);
+    }
+
+    [Fact]
+    public async Task Page_models_with_results_and_levels_arrive_whole_through_the_page_state()
+    {
+        var results = new FeedbackResults(
+            4,
+            new FeedbackGroup(null, 4, new Dictionary<string, double> { ["communication"] = 3.5 }),
+            [new FeedbackGroup(Relationship.Peer, 3, new Dictionary<string, double> { ["communication"] = 3.3 })],
+            ["Clear writer"]);
+        var feedback = new FeedbackPageModel(
+            null,
+            [new FeedbackRoundLine(Guid.NewGuid(), "Mid-year", new DateOnly(2026, 6, 30), new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc), 4,
+                [new FeedbackRequestLine(Guid.NewGuid(), "Jo", Relationship.Peer, FeedbackStatus.Answered, new DateTime(2026, 6, 2, 0, 0, 0, DateTimeKind.Utc), null)], results)],
+            new Dictionary<string, int> { ["communication"] = 2 },
+            "ana");
+        var assessment = new AssessmentPageModel(
+            new AssessmentOverview("product-manager", null, []),
+            new AuditLevels(Guid.NewGuid(), "product-manager", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc), new Dictionary<string, int> { ["communication"] = 2 }),
+            null,
+            "senior-product-manager",
+            "ana");
+
+        var handedFeedback = await RoundTripAsync(feedback);
+        var handedAssessment = await RoundTripAsync(assessment);
+
+        var round = Assert.Single(handedFeedback.Closed);
+        Assert.Equal(3.5, round.Results!.Overall.Averages["communication"]);
+        Assert.Equal((Relationship.Peer, 3, 3.3), (round.Results.Groups[0].Relationship, round.Results.Groups[0].Responses, round.Results.Groups[0].Averages["communication"]));
+        Assert.Equal(["Clear writer"], round.Results.Comments);
+        Assert.Equal(FeedbackStatus.Answered, round.Requests[0].Status);
+        Assert.Equal(2, handedFeedback.SelfLevels!["communication"]);
+        Assert.Equal(2, handedAssessment.Latest!.Levels["communication"]);
+        Assert.Equal("senior-product-manager", handedAssessment.DefaultTargetSlug);
+    }
+
+    /// <summary>A model persisted by one page state and read back by another, as from the prerender to the live page.</summary>
+    private static async Task<T> RoundTripAsync<T>(T model)
+        where T : class, IOwnedView
+    {
+        using var handOver = new PrerenderHandOver<T>(await HandedAsync(model), "page");
+        return await handOver.ReadAsync(model.OwnerId, () => throw new InvalidOperationException("read again instead of handed over"));
     }
 }

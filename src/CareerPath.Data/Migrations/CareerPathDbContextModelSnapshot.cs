@@ -1068,6 +1068,9 @@ namespace CareerPath.Data.Migrations
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal?>("Value")
                                 .HasColumnType("TEXT");
 

@@ -101,7 +101,8 @@ public sealed class Goal : IOwned, IVersioned
     public Guid Version { get; private set; }
     public IReadOnlyList<string> SkillSlugs => _skillSlugs;
     public IReadOnlyList<GoalStep> Steps => _steps.OrderBy(s => s.DueDate).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
-    public IReadOnlyList<CheckIn> CheckIns => _checkIns.OrderBy(c => c.Date).ToList();
+    /// <summary>By date, and check-ins of the same day in the order they were made (the later one is the day's figure).</summary>
+    public IReadOnlyList<CheckIn> CheckIns => _checkIns.OrderBy(c => c.Date).ThenBy(c => c.Sequence).ToList();
 
     public static Goal Create(string ownerId, GoalFields fields, CareerCatalog catalog, DateOnly today)
     {
@@ -318,9 +319,10 @@ public sealed class Goal : IOwned, IVersioned
             throw new DomainException($"A goal can have at most {MaxCheckIns} check-ins.");
         }
 
-        var checkIn = new CheckIn(Guid.NewGuid(), date, value, Guard.OptionalText(note, "The note", TextMaxLength));
+        var sequence = _checkIns.Count == 0 ? 1 : _checkIns.Max(c => c.Sequence) + 1;
+        var checkIn = new CheckIn(Guid.NewGuid(), date, value, Guard.OptionalText(note, "The note", TextMaxLength), sequence);
         _checkIns.Add(checkIn);
-        var latest = _checkIns.Where(c => c.Value is not null).OrderBy(c => c.Date).LastOrDefault();
+        var latest = _checkIns.Where(c => c.Value is not null).OrderBy(c => c.Date).ThenBy(c => c.Sequence).LastOrDefault();
         if (latest is not null)
         {
             CurrentValue = latest.Value;
@@ -461,15 +463,20 @@ public sealed class CheckIn
     {
     }
 
-    internal CheckIn(Guid id, DateOnly date, decimal? value, string? note)
+    internal CheckIn(Guid id, DateOnly date, decimal? value, string? note, int sequence)
     {
         Id = id;
         Date = date;
         Value = value;
         Note = note;
+        Sequence = sequence;
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The check-in's place among the goal's check-ins, in the order they were made: 1, 2, 3, ...</summary>
+    public int Sequence { get; private set; }
+
     public DateOnly Date { get; private set; }
     public decimal? Value { get; private set; }
     public string? Note { get; private set; }

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -27,6 +28,8 @@ public static class AdmissionControl
                 options.Limits.MaxConcurrentConnections = capacity.MaxConnections;
                 options.Limits.MaxConcurrentUpgradedConnections = capacity.HardLimit;
             });
+        builder.Services.AddOptions<CircuitOptions>()
+            .Configure<CircuitCapacity>((options, capacity) => options.DisconnectedCircuitMaxRetained = capacity.MaxRetainedDisconnected);
     }
 
     /// <summary>

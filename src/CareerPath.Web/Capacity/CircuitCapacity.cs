@@ -32,6 +32,14 @@ public sealed record CircuitCapacity(int MaxLiveCircuits, int MaxConnections, st
     public int MaxAnonymousSockets => Math.Max(10, MaxLiveCircuits / 10);
 
     /// <summary>
+    /// Disconnected circuits kept for their users to reconnect to (within Blazor's three minutes): a tenth of the cap, at
+    /// least Blazor's default of 100. A Wi-Fi hand-over or a proxy reload drops many sockets at once; a user whose
+    /// circuit was not kept reloads the page and loses what they were typing. Memory allows it: the cap budgets
+    /// <see cref="BytesPerCircuit"/> per page, three times the 319 KB measured, so a tenth more pages fit well inside.
+    /// </summary>
+    public int MaxRetainedDisconnected => Math.Max(100, MaxLiveCircuits / 10);
+
+    /// <summary>
     /// The cap from configuration (<c>Circuits:MaxLive</c>), else derived: three quarters of the files left after those
     /// open at start and the reserve (the last quarter serves plain requests, including the "busy" answers), and three
     /// quarters of the memory the process may use at <see cref="BytesPerCircuit"/> each; the smaller wins. Plain

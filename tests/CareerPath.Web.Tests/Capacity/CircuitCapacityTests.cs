@@ -22,6 +22,8 @@ public sealed class CircuitCapacityTests
         Assert.Equal(14_545, capacity.MaxLiveCircuits);
         Assert.Equal(15_999, capacity.HardLimit);
         Assert.Equal(3_523, capacity.MaxConnections);
+        // A tenth of the cap may wait disconnected for their users to come back: 1,454.
+        Assert.Equal(1_454, capacity.MaxRetainedDisconnected);
         Assert.Contains("open-file limit", capacity.Reason, StringComparison.Ordinal);
     }
 
@@ -47,7 +49,10 @@ public sealed class CircuitCapacityTests
     [Fact]
     public void A_configured_cap_wins_and_a_limit_below_the_reserve_still_admits_one()
     {
-        Assert.Equal(50, CircuitCapacity.Resolve(Settings(("Circuits:MaxLive", "50")), 20_000, 350, 24 * GiB).MaxLiveCircuits);
+        var configured = CircuitCapacity.Resolve(Settings(("Circuits:MaxLive", "50")), 20_000, 350, 24 * GiB);
+        Assert.Equal(50, configured.MaxLiveCircuits);
+        // Never fewer kept for reconnecting than Blazor's default.
+        Assert.Equal(100, configured.MaxRetainedDisconnected);
         Assert.Equal(1, CircuitCapacity.Resolve(Settings(), 400, 350, 24 * GiB).MaxLiveCircuits);
     }
 

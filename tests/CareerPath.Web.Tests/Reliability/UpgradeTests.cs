@@ -70,6 +70,54 @@ public sealed class UpgradeTests : IDisposable
         Assert.Equal(["0", "0"], ReliabilityDb.Column(path, "SELECT count(*) FROM SkillAudits UNION ALL SELECT count(*) FROM SkillRatings;"));
     }
 
+    [Fact]
+    public async Task Check_ins_made_before_they_were_numbered_are_numbered_in_the_order_they_were_stored()
+    {
+        var path = _files.File("careerpath.db");
+        using (var connection = ReliabilityDb.Open(path))
+        {
+            ReliabilityDb.Execute(connection, "PRAGMA journal_mode=WAL;");
+        }
+
+        List<string> migrations;
+        await using (var db = ReliabilityDb.Context(path))
+        {
+            migrations = db.Database.GetMigrations().ToList();
+            var numbering = migrations.FindIndex(m => m.EndsWith("_CheckInSequence", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(migrations[numbering - 1]);
+            await ReliabilityDb.SeedCatalogAsync(db);
+        }
+
+        string ownerId;
+        var goalId = Guid.NewGuid();
+        using (var connection = ReliabilityDb.Open(path))
+        {
+            ownerId = ReliabilityDb.InsertUser(connection, "alice@example.com");
+            // EF Core keeps Guids as upper-case text.
+            var goal = goalId.ToString().ToUpperInvariant();
+            ReliabilityDb.Execute(connection, $"""
+                INSERT INTO Goals (Id, OwnerId, Outcome, Horizon, Mode, MeasureName, StartValue, TargetValue, CurrentValue, CreatedOn, Status, Version, SkillSlugs)
+                VALUES ('{goal}', '{ownerId}', 'Run ten interviews', 'ShortTerm', 'Measure', 'interviews', '0.0', '10.0', '7.0', '2026-11-01', 'Active', '{Guid.NewGuid().ToString().ToUpperInvariant()}', '[]');
+                """);
+            // Three the same day, stored in this order; their ids sort the other way round, so only storage order tells.
+            foreach (var (id, value) in new[] { ("CCCCCCCC-0000-0000-0000-000000000000", 2), ("BBBBBBBB-0000-0000-0000-000000000000", 5), ("AAAAAAAA-0000-0000-0000-000000000000", 7) })
+            {
+                ReliabilityDb.Execute(connection, $"INSERT INTO GoalCheckIns (Id, GoalId, Date, Value) VALUES ('{id}', '{goal}', '2026-11-10', '{value}.0');");
+            }
+        }
+
+        await using (var db = ReliabilityDb.Context(path, ownerId))
+        {
+            await db.Database.MigrateAsync();
+            var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == goalId);
+
+            Assert.Equal([1, 2, 3], goal.CheckIns.Select(c => c.Sequence));
+            Assert.Equal([2m, 5m, 7m], goal.CheckIns.Select(c => c.Value!.Value));
+            // The day's figure on the chart is the last one stored, the same as the current value: 7 of 10.
+            Assert.Equal(70, Domain.Goals.GoalProgressChart.For(goal, new DateOnly(2026, 11, 20)).Actual[^1].Percent);
+        }
+    }
+
     private static List<string> Tables(string path) =>
         ReliabilityDb.Column(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
 

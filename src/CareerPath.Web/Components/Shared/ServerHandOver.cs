@@ -8,8 +8,10 @@ namespace CareerPath.Web.Components.Shared;
 /// View models a prerender leaves in server memory for the live page of the same visit to pick up, for views that are
 /// object graphs rather than plain data (a roadmap view holds the catalog's roles, skills and resources). An entry
 /// is taken once, only by the user it was read for, and lapses after <see cref="Lifetime"/>; at most
-/// <see cref="MaxEntries"/> wait at a time, so prerenders whose circuit never starts (a crawler, no JavaScript)
-/// cannot pile up: past the limit a page simply reads again when it goes live.
+/// <see cref="MaxEntries"/> wait at a time (entries, not bytes: a roadmap view is some tens of kilobytes), so
+/// prerenders whose circuit never starts (a crawler, no JavaScript, a signed-in user requesting pages by hand) cannot
+/// pile up: past the limit a page simply reads again when it goes live. A page reached by enhanced navigation leaves
+/// nothing, as on .NET 9 the live circuit it updates never takes handed state.
 /// </summary>
 /// <remarks>The live circuit runs in the process that prerendered the page, which a Blazor Server app needs anyway.</remarks>
 public sealed class HandOverStore : IDisposable
@@ -20,12 +22,25 @@ public sealed class HandOverStore : IDisposable
 
     private readonly MemoryCache _entries;
 
-    public HandOverStore(TimeProvider clock) =>
-        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxEntries, Clock = new CacheClock(clock) });
+    private readonly IHttpContextAccessor _requests;
 
-    /// <summary>Leaves <paramref name="value"/> for <paramref name="ownerId"/>; returns the key to take it with.</summary>
-    public string Put(string ownerId, object value)
+    public HandOverStore(TimeProvider clock, IHttpContextAccessor requests)
     {
+        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxEntries, Clock = new CacheClock(clock) });
+        _requests = requests;
+    }
+
+    /// <summary>
+    /// Leaves <paramref name="value"/> for <paramref name="ownerId"/>; returns the key to take it with, or null when
+    /// nothing is left (the prerender answers an enhanced navigation, whose page no circuit starts for).
+    /// </summary>
+    public string? Put(string ownerId, object value)
+    {
+        if (_requests.HttpContext?.Request.Headers.ContainsKey("blazor-enhanced-nav") == true)
+        {
+            return null;
+        }
+
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         _entries.Set(key, new Entry(ownerId, value), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return key;
@@ -78,9 +93,9 @@ public sealed class ServerHandOver<T> : IDisposable
         _key = key;
         _subscription = state.RegisterOnPersisting(() =>
         {
-            if (Value is not null && _ownerId is not null)
+            if (Value is not null && _ownerId is not null && store.Put(_ownerId, Value) is { } entry)
             {
-                state.PersistAsJson(key, store.Put(_ownerId, Value));
+                state.PersistAsJson(key, entry);
             }
 
             return Task.CompletedTask;
