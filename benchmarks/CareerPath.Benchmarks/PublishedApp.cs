@@ -9,15 +9,23 @@ internal sealed class PublishedApp : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private PublishedApp(Process process, string folder, Uri address)
+    private PublishedApp(Process process, string folder, bool ownsFolder, Uri address)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         Address = address;
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the app wrote to its console.</summary>
+    public string LogPath => Path.Combine(_folder, "app.log");
+
+    /// <summary>The SQLite database the app runs on.</summary>
+    public string DatabasePath => Path.Combine(_folder, "bench.db");
 
     public int ProcessId => _process.Id;
 
@@ -39,9 +47,14 @@ internal sealed class PublishedApp : IAsyncDisposable
         return publish;
     }
 
-    public static async Task<PublishedApp> StartAsync(string publish, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the published app on a fresh database in a new temporary folder, or on the database already in
+    /// <paramref name="folder"/> (which is then left in place when the app stops, so a later start finds it again).
+    /// </summary>
+    public static async Task<PublishedApp> StartAsync(string publish, IDictionary<string, string>? settings = null, string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("careerpath-bench-").FullName;
+        var ownsFolder = folder is null;
+        folder ??= Directory.CreateTempSubdirectory("careerpath-bench-").FullName;
         var port = FreePort();
         var start = new ProcessStartInfo(Path.Combine(publish, "CareerPath.Web"))
         {
@@ -61,9 +74,15 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
+        // The app's log, beside its database: what went wrong if a measurement looks odd.
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(folder, "app.log"), append: true) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => log.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => log.WriteLine(e.Data);
+        process.Exited += (_, _) => log.Dispose();
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new PublishedApp(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new PublishedApp(process, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/"));
         using var client = new HttpClient { BaseAddress = app.Address };
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -95,7 +114,10 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownsFolder)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private static async Task RunAsync(string file, string arguments, string directory)
@@ -108,7 +130,7 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareerPath.sln")))
