@@ -64,7 +64,9 @@ internal static partial class LoadBenchmark
             var clock = Stopwatch.StartNew();
             await using (var app = await PublishedApp.StartAsync(publish, settings, folder))
             {
-                users = await RegisterAsync(app.Address, options.Circuits, options.Parallel);
+                // One more than the circuits per page: the last user's circuits warm each page up and Chromium clicks as
+                // them, so no measured circuit shares its data with another.
+                users = await RegisterAsync(app.Address, options.Circuits + 1, options.Parallel);
             }
 
             var registration = clock.Elapsed;
@@ -141,7 +143,7 @@ internal static partial class LoadBenchmark
             for (var step = 1; step <= options.Steps; step++)
             {
                 var upTo = options.Circuits * step / options.Steps;
-                var batch = users.Take(upTo).Skip(opened).ToList();
+                var batch = users.Take(Math.Min(upTo, users.Count - 1)).Skip(opened).ToList();
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, async (user, _) =>
                 {
                     try
@@ -194,7 +196,11 @@ internal static partial class LoadBenchmark
 
         var browser = options.Browser ? BrowserClicksAsync(pages, users[^1], options.BrowserClicks, stop) : Task.CompletedTask;
         var actClock = Stopwatch.StartNew();
-        await Task.WhenAll(acting);
+        var all = Task.WhenAll(acting);
+        while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(15))) != all)
+        {
+            Console.WriteLine($"  {actClock.Elapsed.TotalSeconds,4:0} s: " + string.Join(", ", pages.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")));
+        }
         var actSeconds = actClock.Elapsed.TotalSeconds;
         var actCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuBefore.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuBefore.Counter);
         await browser;
@@ -204,11 +210,11 @@ internal static partial class LoadBenchmark
             page.Failed = page.Circuits.Count(c => c.Failure is not null);
         }
 
-        Report(options, pages.Select(p => p.Result).ToList(), actSeconds, openCpu, actCpu, commitsPerSecond, careerPath, counter);
+        Report(pages.Select(p => p.Result).ToList(), options.Duration.TotalSeconds, actSeconds, openCpu, actCpu, commitsPerSecond, careerPath, counter);
         var log = Path.Combine(PublishedApp.RepositoryRoot(), "artifacts", "load-careerpath.log");
         File.Copy(careerPath.LogPath, log, overwrite: true);
         var problems = File.ReadLines(log).Count(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
-        Console.WriteLine($"CareerPath's log: {problems} errors ({log}).");
+        Console.WriteLine($"CareerPath's log: {problems} errors ({log}).{(careerPath.ExitCode is { } code ? $" CareerPath EXITED with code {code}." : "")}");
 
         foreach (var (page, _) in pages)
         {
@@ -265,7 +271,7 @@ internal static partial class LoadBenchmark
         }
     }
 
-    /// <summary>One Chromium page, signed in as the last user, clicks on each page in turn while the others act.</summary>
+    /// <summary>Chromium, signed in as the last user (whose circuits do not act), clicks on each page while the others act.</summary>
     private static async Task BrowserClicksAsync(List<(PageResult Result, Uri Address)> pages, LoadUser user, int clicks, DateTime stop)
     {
         try
@@ -278,18 +284,36 @@ internal static partial class LoadBenchmark
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
-            foreach (var (page, address) in pages)
+            // One tab per page, all clicking at once, so each page is measured while the whole load runs.
+            await Task.WhenAll(pages.Select(async p =>
             {
+                var (page, address) = p;
                 var context = await browser.NewContextAsync();
                 await context.AddCookiesAsync(user.Cookies.GetAllCookies().Select(c => new Microsoft.Playwright.Cookie
                 {
                     Name = c.Name, Value = c.Value, Domain = address.Host, Path = c.Path, HttpOnly = c.HttpOnly,
                 }));
                 var tab = await context.NewPageAsync();
-                await tab.GotoAsync(new Uri(address, page.Scenario.PathFor(user)).ToString());
-                // Interactive once blazor.web.js has started the circuit.
-                await tab.WaitForFunctionAsync("() => window.Blazor && document.querySelector('button, input, form')");
-                await Task.Delay(1000);
+                tab.SetDefaultTimeout(60_000);
+                tab.SetDefaultNavigationTimeout(120_000);
+                try
+                {
+                    await tab.GotoAsync(new Uri(address, page.Scenario.PathFor(user)).ToString());
+                    // Interactive once blazor.web.js has started the circuit.
+                    await tab.WaitForFunctionAsync("() => window.Blazor && document.querySelector('button, input, form')");
+                    await Task.Delay(2000);
+                }
+                catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+                {
+                    lock (page.Errors)
+                    {
+                        page.Errors.Add("Chromium could not open the page: " + ex.Message.Split('\n')[0]);
+                    }
+
+                    await context.CloseAsync();
+                    return;
+                }
+
                 for (var i = 0; i < clicks && DateTime.UtcNow < stop; i++)
                 {
                     var clock = Stopwatch.StartNew();
@@ -306,11 +330,11 @@ internal static partial class LoadBenchmark
                         }
                     }
 
-                    await Task.Delay(500);
+                    await Task.Delay(1000);
                 }
 
                 await context.CloseAsync();
-            }
+            }));
         }
         catch (PlaywrightException ex)
         {
@@ -318,7 +342,8 @@ internal static partial class LoadBenchmark
         }
     }
 
-    private static void Report(LoadOptions options, List<PageResult> pages, double seconds, (double CareerPath, double Counter) openCpu, (double CareerPath, double Counter) actCpu,
+    /// <summary>Prints the results; rates are over the acting duration, CPU over the acting phase's wall time (until its last action ended).</summary>
+    private static void Report(List<PageResult> pages, double seconds, double actSeconds, (double CareerPath, double Counter) openCpu, (double CareerPath, double Counter) actCpu,
         double commitsPerSecond, PublishedApp careerPath, CounterServer counter)
     {
         var baseline = pages[0];
@@ -336,8 +361,8 @@ internal static partial class LoadBenchmark
 
         var writes = pages.Where(p => p.Scenario.Writes).Sum(p => p.Timings.Count) / seconds;
         Console.WriteLine();
-        Console.WriteLine($"CPU, CareerPath: {openCpu.CareerPath:0.0} s while opening circuits; {actCpu.CareerPath / seconds:0.00} cores while acting ({actCpu.CareerPath:0.0} s in {seconds:0} s). " +
-            $"Counter: {openCpu.Counter:0.0} s opening; {actCpu.Counter / seconds:0.00} cores acting.");
+        Console.WriteLine($"CPU, CareerPath: {openCpu.CareerPath:0.0} s while opening circuits; {actCpu.CareerPath / actSeconds:0.00} cores while acting ({actCpu.CareerPath:0.0} s in {actSeconds:0} s). " +
+            $"Counter: {openCpu.Counter:0.0} s opening; {actCpu.Counter / actSeconds:0.00} cores acting.");
         Console.WriteLine($"Memory now: CareerPath RSS {ProcessProbe.ResidentBytes(careerPath.ProcessId) / 1048576.0:0} MiB, counter RSS {ProcessProbe.ResidentBytes(counter.ProcessId) / 1048576.0:0} MiB; " +
             $"load client {Environment.WorkingSet / 1048576.0:0} MiB");
         Console.WriteLine($"Durable commits: CareerPath's write actions {writes:0.0}/s = {100 * writes / commitsPerSecond:0.0} % of the bare SQLite bound ({commitsPerSecond:N0} commits/s).");

@@ -10,6 +10,7 @@ internal sealed class PublishedApp : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
     private readonly bool _ownsFolder;
+    private AppLog? _log;
 
     private PublishedApp(Process process, string folder, bool ownsFolder, Uri address)
     {
@@ -28,6 +29,9 @@ internal sealed class PublishedApp : IAsyncDisposable
     public string DatabasePath => Path.Combine(_folder, "bench.db");
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The exit code if the app has stopped on its own.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>The server's resident memory now, from /proc.</summary>
     public long ResidentBytes
@@ -75,14 +79,12 @@ internal sealed class PublishedApp : IAsyncDisposable
 
         var process = Process.Start(start)!;
         // The app's log, beside its database: what went wrong if a measurement looks odd.
-        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(folder, "app.log"), append: true) { AutoFlush = true });
-        process.OutputDataReceived += (_, e) => log.WriteLine(e.Data);
-        process.ErrorDataReceived += (_, e) => log.WriteLine(e.Data);
-        process.Exited += (_, _) => log.Dispose();
-        process.EnableRaisingEvents = true;
+        var log = new AppLog(Path.Combine(folder, "app.log"));
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new PublishedApp(process, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new PublishedApp(process, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/")) { _log = log };
         using var client = new HttpClient { BaseAddress = app.Address };
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -114,6 +116,7 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
 
         _process.Dispose();
+        _log?.Dispose();
         if (_ownsFolder)
         {
             Directory.Delete(_folder, recursive: true);
@@ -146,5 +149,32 @@ internal sealed class PublishedApp : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Appends the app's console lines to a file; lines arriving after it is closed are dropped.</summary>
+    private sealed class AppLog(string path) : IDisposable
+    {
+        private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
+        private bool _closed;
+
+        public void Write(string? line)
+        {
+            lock (_writer)
+            {
+                if (!_closed && line is not null)
+                {
+                    _writer.WriteLine(line);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_writer)
+            {
+                _closed = true;
+                _writer.Dispose();
+            }
+        }
     }
 }
