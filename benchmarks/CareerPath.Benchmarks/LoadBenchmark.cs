@@ -195,14 +195,19 @@ internal static partial class LoadBenchmark
         }
 
         var browser = options.Browser ? BrowserClicksAsync(pages, users[^1], options.BrowserClicks, stop) : Task.CompletedTask;
+        var clientCpu = Environment.CpuUsage.TotalTime;
         var actClock = Stopwatch.StartNew();
         var all = Task.WhenAll(acting);
+        var threads = ProcessProbe.Threads(careerPath.ProcessId);
         while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(15))) != all)
         {
+            threads = Math.Max(threads, ProcessProbe.Threads(careerPath.ProcessId));
             Console.WriteLine($"  {actClock.Elapsed.TotalSeconds,4:0} s: " + string.Join(", ", pages.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")));
         }
         var actSeconds = actClock.Elapsed.TotalSeconds;
         var actCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuBefore.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuBefore.Counter);
+        var clientCores = (Environment.CpuUsage.TotalTime - clientCpu).TotalSeconds / actSeconds;
+        var threads = ProcessProbe.Threads(careerPath.ProcessId);
         await browser;
 
         foreach (var (page, _) in pages)
@@ -211,6 +216,7 @@ internal static partial class LoadBenchmark
         }
 
         Report(pages.Select(p => p.Result).ToList(), options.Duration.TotalSeconds, actSeconds, openCpu, actCpu, commitsPerSecond, careerPath, counter);
+        Console.WriteLine($"The load client (this process, same machine) used {clientCores:0.00} cores while acting (its own queueing is part of the headless latencies); CareerPath ran up to {threads} threads.");
         var log = Path.Combine(PublishedApp.RepositoryRoot(), "artifacts", "load-careerpath.log");
         File.Copy(careerPath.LogPath, log, overwrite: true);
         var problems = File.ReadLines(log).Count(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
@@ -236,7 +242,6 @@ internal static partial class LoadBenchmark
                 await Task.Delay(wait);
             }
 
-            next += interval;
             if (circuit.Failure is not null)
             {
                 return;
@@ -268,6 +273,13 @@ internal static partial class LoadBenchmark
                     page.Errors.Add(ex.GetType().Name + ": " + ex.Message);
                 }
             }
+
+            // A user still waiting when their next turn comes skips it: a slow server gets fewer actions, not a backlog.
+            do
+            {
+                next += interval;
+            }
+            while (next < DateTime.UtcNow);
         }
     }
 

@@ -18,6 +18,10 @@ public static class ProcessProbe
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>The process's thread count (many more than cores: thread-pool threads blocked on something).</summary>
+    public static int Threads(int pid) =>
+        int.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Threads:", StringComparison.Ordinal))["Threads:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>CPU time used so far (user + system), in seconds.</summary>
     public static double CpuSeconds(int pid)
     {
