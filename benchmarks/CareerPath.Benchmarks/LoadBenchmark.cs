@@ -111,7 +111,9 @@ internal static partial class LoadBenchmark
 
     private static async Task RunLoadAsync(LoadOptions options, PublishedApp careerPath, CounterServer counter, List<LoadUser> users, double commitsPerSecond)
     {
-        var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) });
+        // One client for every user: cookies go by hand (BlazorCircuit adds the user's), and idle connections close soon,
+        // so page loads do not hold sockets beside the circuits'.
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) });
         var pages = new List<(PageResult Result, Uri Address)>
         {
             (new PageResult(new CounterScenario(), counter.ProcessId), counter.Address),
@@ -204,10 +206,10 @@ internal static partial class LoadBenchmark
             threads = Math.Max(threads, ProcessProbe.Threads(careerPath.ProcessId));
             Console.WriteLine($"  {actClock.Elapsed.TotalSeconds,4:0} s: " + string.Join(", ", pages.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")));
         }
+
         var actSeconds = actClock.Elapsed.TotalSeconds;
         var actCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuBefore.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuBefore.Counter);
         var clientCores = (Environment.CpuUsage.TotalTime - clientCpu).TotalSeconds / actSeconds;
-        var threads = ProcessProbe.Threads(careerPath.ProcessId);
         await browser;
 
         foreach (var (page, _) in pages)
