@@ -11,7 +11,8 @@ using Microsoft.Playwright;
 namespace CareerPath.Benchmarks;
 
 /// <summary>The load benchmark's settings, from the command line.</summary>
-internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interval, TimeSpan Duration, int Steps, int Parallel, bool Browser, int BrowserClicks)
+internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interval, TimeSpan Duration, int Steps, int Parallel, bool Browser, int BrowserClicks,
+    IReadOnlyDictionary<string, string> Environment)
 {
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -28,7 +29,10 @@ internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interva
             Steps: int.Parse(Value("--steps") ?? "4", CultureInfo.InvariantCulture),
             Parallel: int.Parse(Value("--parallel") ?? "16", CultureInfo.InvariantCulture),
             Browser: !args.Contains("--no-browser"),
-            BrowserClicks: int.Parse(Value("--browser-clicks") ?? "20", CultureInfo.InvariantCulture));
+            BrowserClicks: int.Parse(Value("--browser-clicks") ?? "20", CultureInfo.InvariantCulture),
+            // --env NAME=VALUE (repeatable): set for both servers, e.g. DOTNET_GCgen0size or an app setting such as Circuits__MaxLive.
+            Environment: args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Count)
+                .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]));
     }
 }
 
@@ -37,7 +41,7 @@ internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interva
 /// and on a hello-world counter app built the same way (the baseline), measures what each circuit costs the server,
 /// then makes a share of them act at a set rate while one real Chromium page clicks on the same pages.
 /// Run: dotnet run -c Release --project benchmarks/CareerPath.Benchmarks -- load [--circuits N] [--acting 1.0]
-///      [--interval 10s] [--duration 60s] [--steps 4] [--parallel 16] [--browser-clicks 20] [--no-browser]
+///      [--interval 10s] [--duration 60s] [--steps 4] [--parallel 16] [--browser-clicks 20] [--no-browser] [--env NAME=VALUE]...
 /// </summary>
 internal static partial class LoadBenchmark
 {
@@ -46,7 +50,8 @@ internal static partial class LoadBenchmark
     public static async Task RunAsync(LoadOptions options)
     {
         Console.WriteLine($"Load benchmark: {options.Circuits:N0} circuits per page, {options.Acting:P0} acting every {options.Interval.TotalSeconds:0.#} s for {options.Duration.TotalSeconds:0} s; " +
-            $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB");
+            $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB" +
+            string.Concat(options.Environment.Select(e => $"; {e.Key}={e.Value}")));
         var publish = await PublishedApp.PublishAsync();
         var counterPublish = await PublishCounterAsync();
 
@@ -59,6 +64,10 @@ internal static partial class LoadBenchmark
                 ["RateLimits__Scale"] = "1000000",
                 ["Logging__LogLevel__Default"] = "Warning",
             };
+            foreach (var (name, value) in options.Environment)
+            {
+                settings[name] = value;
+            }
 
             List<LoadUser> users;
             var clock = Stopwatch.StartNew();
@@ -83,7 +92,7 @@ internal static partial class LoadBenchmark
             Console.WriteLine($"Bare SQLite (WAL, synchronous=FULL, one INSERT per transaction) beside the app's database: {commitsPerSecond:N0} commits/s");
 
             await using var careerPath = await PublishedApp.StartAsync(publish, settings, folder);
-            await using var counter = await CounterServer.StartAsync(counterPublish);
+            await using var counter = await CounterServer.StartAsync(counterPublish, options.Environment);
             await RunLoadAsync(options, careerPath, counter, users, commitsPerSecond);
         }
         finally
@@ -505,7 +514,7 @@ internal static partial class LoadBenchmark
 
         public int ProcessId => _process.Id;
 
-        public static async Task<CounterServer> StartAsync(string publish)
+        public static async Task<CounterServer> StartAsync(string publish, IReadOnlyDictionary<string, string> environment)
         {
             int port;
             using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -521,6 +530,11 @@ internal static partial class LoadBenchmark
                 RedirectStandardError = true,
                 Environment = { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Logging__LogLevel__Default"] = "Warning" },
             };
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
             var process = Process.Start(start)!;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
