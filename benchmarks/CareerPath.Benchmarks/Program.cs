@@ -17,6 +17,12 @@ internal static class RoadmapBenchmark
             return;
         }
 
+        if (args is ["load", .. var loadArgs])
+        {
+            await LoadBenchmark.RunAsync(LoadOptions.Parse(loadArgs));
+            return;
+        }
+
         if (args is ["circuits", ..])
         {
             await CircuitCost.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pages) ? pages : 40, args.Contains("gc"));

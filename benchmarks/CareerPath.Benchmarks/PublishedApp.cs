@@ -9,17 +9,29 @@ internal sealed class PublishedApp : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
+    private AppLog? _log;
 
-    private PublishedApp(Process process, string folder, Uri address)
+    private PublishedApp(Process process, string folder, bool ownsFolder, Uri address)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         Address = address;
     }
 
     public Uri Address { get; }
 
+    /// <summary>What the app wrote to its console.</summary>
+    public string LogPath => Path.Combine(_folder, "app.log");
+
+    /// <summary>The SQLite database the app runs on.</summary>
+    public string DatabasePath => Path.Combine(_folder, "bench.db");
+
     public int ProcessId => _process.Id;
+
+    /// <summary>The exit code if the app has stopped on its own.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>The server's resident memory now, from /proc.</summary>
     public long ResidentBytes
@@ -39,9 +51,14 @@ internal sealed class PublishedApp : IAsyncDisposable
         return publish;
     }
 
-    public static async Task<PublishedApp> StartAsync(string publish, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the published app on a fresh database in a new temporary folder, or on the database already in
+    /// <paramref name="folder"/> (which is then left in place when the app stops, so a later start finds it again).
+    /// </summary>
+    public static async Task<PublishedApp> StartAsync(string publish, IDictionary<string, string>? settings = null, string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("careerpath-bench-").FullName;
+        var ownsFolder = folder is null;
+        folder ??= Directory.CreateTempSubdirectory("careerpath-bench-").FullName;
         var port = FreePort();
         var start = new ProcessStartInfo(Path.Combine(publish, "CareerPath.Web"))
         {
@@ -61,9 +78,13 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
+        // The app's log, beside its database: what went wrong if a measurement looks odd.
+        var log = new AppLog(Path.Combine(folder, "app.log"));
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new PublishedApp(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new PublishedApp(process, folder, ownsFolder, new Uri($"http://127.0.0.1:{port}/")) { _log = log };
         using var client = new HttpClient { BaseAddress = app.Address };
         for (var attempt = 0; attempt < 120; attempt++)
         {
@@ -95,7 +116,11 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
 
         _process.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _log?.Dispose();
+        if (_ownsFolder)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private static async Task RunAsync(string file, string arguments, string directory)
@@ -108,7 +133,7 @@ internal sealed class PublishedApp : IAsyncDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CareerPath.sln")))
@@ -124,5 +149,32 @@ internal sealed class PublishedApp : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Appends the app's console lines to a file; lines arriving after it is closed are dropped.</summary>
+    private sealed class AppLog(string path) : IDisposable
+    {
+        private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
+        private bool _closed;
+
+        public void Write(string? line)
+        {
+            lock (_writer)
+            {
+                if (!_closed && line is not null)
+                {
+                    _writer.WriteLine(line);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_writer)
+            {
+                _closed = true;
+                _writer.Dispose();
+            }
+        }
     }
 }

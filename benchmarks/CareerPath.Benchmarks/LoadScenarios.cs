@@ -1,0 +1,194 @@
+using CareerPath.Benchmarks.Load;
+using Microsoft.Playwright;
+
+namespace CareerPath.Benchmarks;
+
+/// <summary>One signed-in user of the load benchmark: their cookies (from the registration form) and their plan.</summary>
+internal sealed record LoadUser(string Email, System.Net.CookieContainer Cookies, SeededPlan? Plan);
+
+/// <summary>
+/// A page the load benchmark opens circuits on, and the one action its users take there: how to find it in the
+/// headless client's document and when it shows done, and the same in Chromium.
+/// </summary>
+internal abstract class PageScenario
+{
+    public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);
+
+    public abstract string Name { get; }
+
+    /// <summary>Whether the action saves to the database (one durable commit).</summary>
+    public abstract bool Writes { get; }
+
+    public abstract string PathFor(LoadUser user);
+
+    /// <summary>The interactive page has rendered what the action needs.</summary>
+    public abstract bool Ready(RenderDocument document);
+
+    /// <summary>Acts once; null when there is nothing left to do on the page.</summary>
+    public abstract Task<ActionTiming?> ActAsync(BlazorCircuit circuit);
+
+    /// <summary>Acts once in the browser and waits until the page shows it done.</summary>
+    public abstract Task ActInBrowserAsync(IPage page);
+
+    /// <summary>What a JS interop call answers, by identifier; null for nothing.</summary>
+    public virtual object? JsResult(string identifier, string argsJson) => null;
+
+    protected static ElementNode? ByTestId(RenderDocument document, string testId) => document.Find(e => e["data-testid"] == testId);
+
+    protected static bool HasClass(ElementNode element, string name) => element["class"]?.Split(' ').Contains(name) == true;
+}
+
+/// <summary>The baseline: the counter's button.</summary>
+internal sealed class CounterScenario : PageScenario
+{
+    public override string Name => "counter (baseline)";
+
+    public override bool Writes => false;
+
+    public override string PathFor(LoadUser user) => "/";
+
+    public override bool Ready(RenderDocument document) => Count(document) is not null;
+
+    public override async Task<ActionTiming?> ActAsync(BlazorCircuit circuit)
+    {
+        var count = circuit.Read(Count) ?? 0;
+        var handler = circuit.FindHandler("onclick", e => e.Name == "button")!.Value;
+        return await circuit.DispatchAsync(handler, "click", BlazorCircuit.Click, d => Count(d) == count + 1, ActionTimeout);
+    }
+
+    public override async Task ActInBrowserAsync(IPage page)
+    {
+        var status = page.GetByRole(AriaRole.Status);
+        var count = int.Parse((await status.TextContentAsync())!.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Click me" }).ClickAsync();
+        await page.GetByText($"Current count: {count + 1}").WaitForAsync();
+    }
+
+    private static int? Count(RenderDocument document) =>
+        document.Find(e => e["role"] == "status") is { } status && int.TryParse(document.TextOf(status).Split(':')[^1].Trim(), out var n) ? n : null;
+}
+
+/// <summary>The skill audit: rate the first skill, alternating between levels 2 and 3 so every action changes something.</summary>
+internal sealed class AuditScenario : PageScenario
+{
+    public override string Name => "skill audit";
+
+    public override bool Writes => true;
+
+    public override string PathFor(LoadUser user) => "/assessment/audit";
+
+    public override bool Ready(RenderDocument document) => FirstSkill(document) is not null;
+
+    public override async Task<ActionTiming?> ActAsync(BlazorCircuit circuit)
+    {
+        var (skill, level) = circuit.Read(d => (FirstSkill(d)!, NextLevel(d, FirstSkill(d)!)));
+        var handler = circuit.FindHandler("onchange", e => e.Name == "input" && e["id"] == $"{skill}-{level}")!.Value;
+        return await circuit.DispatchAsync(handler, "change", new { value = level.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            d => RatedLevel(d, skill) == level, ActionTimeout);
+    }
+
+    public override async Task ActInBrowserAsync(IPage page)
+    {
+        var fieldset = page.Locator("fieldset.rate").First;
+        var id = (await fieldset.GetAttributeAsync("id"))!["rate-".Length..];
+        var level = await fieldset.Locator($"#{id}-3").IsCheckedAsync() ? 2 : 3;
+        await page.Locator($"label[for='{id}-{level}']").ClickAsync();
+        await fieldset.Locator("legend .badge").GetByText($"Rated {level}").WaitForAsync();
+    }
+
+    private static string? FirstSkill(RenderDocument document) =>
+        document.Find(e => e.Name == "fieldset" && e["id"]?.StartsWith("rate-", StringComparison.Ordinal) == true)?["id"]!["rate-".Length..];
+
+    private static int NextLevel(RenderDocument document, string skill) => RatedLevel(document, skill) == 3 ? 2 : 3;
+
+    private static int? RatedLevel(RenderDocument document, string skill) =>
+        document.Find(e => e["id"] == $"rate-{skill}") is { } fieldset
+        && document.Find(e => e.Name == "span" && HasClass(e, "badge") && IsWithin(e, fieldset)) is { } badge
+        && int.TryParse(document.TextOf(badge).Replace("Rated", "", StringComparison.Ordinal).Trim(), out var level) ? level : null;
+
+    private static bool IsWithin(RenderNode node, RenderNode ancestor)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            if (n == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Goal detail (50 steps, 500 check-ins): check in.</summary>
+internal sealed class GoalScenario : PageScenario
+{
+    public override string Name => "goal detail";
+
+    public override bool Writes => true;
+
+    public override string PathFor(LoadUser user) => $"/goals/{user.Plan!.GoalId}";
+
+    public override bool Ready(RenderDocument document) => CheckIns(document) > 0 && Form(document) is not null;
+
+    public override async Task<ActionTiming?> ActAsync(BlazorCircuit circuit)
+    {
+        var before = circuit.Read(CheckIns);
+        var handler = circuit.Read(Form)!.Handlers["onsubmit"];
+        return await circuit.DispatchAsync(handler, "submit", new { type = "submit" }, d => CheckIns(d) == before + 1, ActionTimeout);
+    }
+
+    public override async Task ActInBrowserAsync(IPage page)
+    {
+        var items = page.Locator("[data-testid=checkins] > li");
+        var before = await items.CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=checkins] > li').length === {before + 1}");
+    }
+
+    public override object? JsResult(string identifier, string argsJson) =>
+        identifier == "Radzen.createChart" ? new { left = 0, top = 0, width = 800, height = 260 } : null;
+
+    private static ElementNode? Form(RenderDocument document) => document.Find(e => e.Name == "form" && HasClass(e, "checkin-form") && e.Handlers.ContainsKey("onsubmit"));
+
+    private static int CheckIns(RenderDocument document) => ByTestId(document, "checkins")?.Children.Count(c => c is ElementNode { Name: "li" }) ?? 0;
+}
+
+/// <summary>Roadmap detail (five steps): accept the next suggestion into the plan.</summary>
+internal sealed class RoadmapScenario : PageScenario
+{
+    public override string Name => "roadmap detail";
+
+    public override bool Writes => true;
+
+    public override string PathFor(LoadUser user) => $"/roadmap/{user.Plan!.RoadmapId}";
+
+    public override bool Ready(RenderDocument document) => AddButton(document) is not null;
+
+    public override async Task<ActionTiming?> ActAsync(BlazorCircuit circuit)
+    {
+        var (button, left) = circuit.Read(d => (AddButton(d), AddButtons(d)));
+        if (button is null)
+        {
+            return null;
+        }
+
+        // An accepted suggestion loses its "Add to plan" button (it shows "In your plan", static markup).
+        return await circuit.DispatchAsync(button.Handlers["onclick"], "click", BlazorCircuit.Click, d => AddButtons(d) == left - 1, ActionTimeout);
+    }
+
+    public override async Task ActInBrowserAsync(IPage page)
+    {
+        var buttons = page.Locator("button", new() { HasTextString = "Add to plan" });
+        var before = await buttons.CountAsync();
+        await buttons.First.ClickAsync();
+        await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('button')].filter(b => b.textContent.trim() === 'Add to plan').length === {before - 1}");
+    }
+
+    private static ElementNode? AddButton(RenderDocument document) => document.Find(e => IsAddButton(document, e));
+
+    private static int AddButtons(RenderDocument document) => document.Elements().Count(e => IsAddButton(document, e));
+
+    private static bool IsAddButton(RenderDocument document, ElementNode e) =>
+        e.Name == "button" && e.Handlers.ContainsKey("onclick") && !e.Attributes.ContainsKey("disabled") && document.TextOf(e).Trim() == "Add to plan";
+}
