@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using CareerPath.Data;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Goals;
+using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
