@@ -138,12 +138,19 @@ internal sealed class GoalScenario : PageScenario
         return await circuit.DispatchAsync(handler, "submit", new { type = "submit" }, d => CheckIns(d) == before + 1, ActionTimeout);
     }
 
+    /// <summary>In the page: how many check-ins the goal has, as the page says under its newest 20 (or the ones listed).</summary>
+    private const string CountScript = """
+        () => {
+            const more = document.querySelector('.checkins__more')?.textContent.match(/of ([\d,]+) check-ins/);
+            return more ? parseInt(more[1].replace(/,/g, ''), 10) : document.querySelectorAll('[data-testid=checkins] > li').length;
+        }
+        """;
+
     public override async Task ActInBrowserAsync(IPage page)
     {
-        var items = page.Locator("[data-testid=checkins] > li");
-        var before = await items.CountAsync();
+        var before = await page.EvaluateAsync<int>(CountScript);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).ClickAsync();
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=checkins] > li').length === {before + 1}");
+        await page.WaitForFunctionAsync($"() => ({CountScript})() === {before + 1}");
     }
 
     public override object? JsResult(string identifier, string argsJson) =>
@@ -151,7 +158,12 @@ internal sealed class GoalScenario : PageScenario
 
     private static ElementNode? Form(RenderDocument document) => document.Find(e => e.Name == "form" && HasClass(e, "checkin-form") && e.Handlers.ContainsKey("onsubmit"));
 
-    private static int CheckIns(RenderDocument document) => ByTestId(document, "checkins")?.Children.Count(c => c is ElementNode { Name: "li" }) ?? 0;
+    /// <summary>How many check-ins the goal has: the page lists the newest 20 and says how many there are in all.</summary>
+    private static int CheckIns(RenderDocument document) =>
+        document.Find(e => e.Name == "p" && HasClass(e, "checkins__more")) is { } more
+        && System.Text.RegularExpressions.Regex.Match(document.TextOf(more), @"of ([\d,]+) check-ins") is { Success: true } count
+            ? int.Parse(count.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)
+            : ByTestId(document, "checkins")?.Children.Count(c => c is ElementNode { Name: "li" }) ?? 0;
 }
 
 /// <summary>Roadmap detail (five steps): accept the next suggestion into the plan.</summary>
