@@ -1,17 +1,14 @@
 using System.Security.Claims;
-using CareerPath.Data;
 using CareerPath.Domain.Goals;
 using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Features.Goals;
 using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CareerPath.Benchmarks;
@@ -165,7 +162,7 @@ internal static class LoadSeeder
 
     private static async Task<SeededPlan> MakeTemplateAsync(string databasePath, string userId)
     {
-        await using var app = new SeedFactory(databasePath);
+        await using var app = new InProcessApp(databasePath);
         await using var scope = app.Services.CreateAsyncScope();
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "seed"));
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
@@ -213,23 +210,5 @@ internal static class LoadSeeder
         }
 
         return new SeededPlan(goal.Id, roadmap.Id);
-    }
-
-    private sealed class SeedFactory(string databasePath) : WebApplicationFactory<global::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSolutionRelativeContentRoot("src/CareerPath.Web", "CareerPath.sln");
-            builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={databasePath}");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
-
-        protected override IHost CreateHost(IHostBuilder builder)
-        {
-            var host = base.CreateHost(builder);
-            host.Services.GetRequiredService<DatabaseLocation>().InitializeAsync(host.Services).GetAwaiter().GetResult();
-            return host;
-        }
     }
 }

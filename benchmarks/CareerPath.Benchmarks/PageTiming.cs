@@ -2,18 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using CareerPath.Data;
 using CareerPath.Data.Identity;
 using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CareerPath.Benchmarks;
@@ -26,7 +22,7 @@ internal static partial class PageTiming
     public static async Task<PageTimes> MeasureAsync(int samples)
     {
         var folder = Directory.CreateTempSubdirectory("careerpath-bench-").FullName;
-        await using var app = new BenchFactory(Path.Combine(folder, "bench.db"));
+        await using var app = new InProcessApp(Path.Combine(folder, "bench.db"));
         var email = "bench@example.com";
         const string password = "correct horse battery staple";
         Guid roadmapId;
@@ -88,22 +84,4 @@ internal static partial class PageTiming
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
-
-    private sealed class BenchFactory(string databasePath) : WebApplicationFactory<global::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSolutionRelativeContentRoot("src/CareerPath.Web", "CareerPath.sln");
-            builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={databasePath}");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
-
-        protected override IHost CreateHost(IHostBuilder builder)
-        {
-            var host = base.CreateHost(builder);
-            host.Services.GetRequiredService<DatabaseLocation>().InitializeAsync(host.Services).GetAwaiter().GetResult();
-            return host;
-        }
-    }
 }
