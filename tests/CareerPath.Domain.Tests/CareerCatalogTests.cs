@@ -1,6 +1,7 @@
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Growth;
 using CareerPath.Domain.Roles;
+using CareerPath.Domain.Skills;
 
 namespace CareerPath.Domain.Tests;
 
@@ -26,15 +27,60 @@ public sealed class CareerCatalogTests
     }
 
     [Fact]
-    public void A_role_must_give_a_level_for_every_skill()
+    public void A_role_that_does_not_list_a_skill_does_not_expect_it()
     {
         var builder = new CatalogBuilder().WithSkill("data-analysis");
         builder.AddRole("tpm", 2);
         builder.WithSkill("communication");
 
+        var catalog = builder.Build();
+
+        Assert.Equal(3, catalog.FindRole("tpm")!.ExpectedLevel("data-analysis")!.Value.Value);
+        Assert.Null(catalog.FindRole("tpm")!.ExpectedLevel("communication"));
+    }
+
+    [Fact]
+    public void Every_rubric_describes_each_step_of_the_frameworks_scale()
+    {
+        var builder = new CatalogBuilder { Scale = RatingScale.Numbered(6) }.WithSkill("data-analysis");
+
         var ex = Assert.Throws<DomainException>(builder.Build);
 
-        Assert.Contains("gives no expected level for: communication", ex.Message);
+        Assert.Contains("describes 5 levels; the framework's scale has 6", ex.Message);
+    }
+
+    [Fact]
+    public void An_expected_level_must_be_on_the_scale()
+    {
+        var builder = new CatalogBuilder { Scale = RatingScale.Numbered(3) };
+        builder.Skills.Add(new Skill("writing", "Writing", "technical", "Words.", ["a", "b", "c"], 0));
+        builder.AddRole("writer", 1, level: 4);
+
+        var ex = Assert.Throws<DomainException>(builder.Build);
+
+        Assert.Contains("expects level 4 of 'writing'; the framework's scale has 3", ex.Message);
+    }
+
+    [Fact]
+    public void Without_any_transitions_each_role_leads_to_the_next_seniority_on_its_own_ladder()
+    {
+        var builder = new CatalogBuilder().WithSkill("data-analysis");
+        builder.Ladders.Add(new Ladder("design", "Design", "Design roles.", 1));
+        builder.AddRole("one", 1);
+        builder.AddRole("two-a", 2);
+        builder.AddRole("two-b", 2);
+        builder.AddRole("four", 4);
+        builder.AddRole("designer", 2, ladder: "design");
+
+        var catalog = builder.Build();
+
+        Assert.False(catalog.HasTransitions);
+        Assert.Equal(["two-a", "two-b"], catalog.NextRoles("one").Select(r => r.Slug));
+        Assert.Equal(["four"], catalog.NextRoles("two-a").Select(r => r.Slug));
+        Assert.Equal(["four"], catalog.NextRoles("two-b").Select(r => r.Slug));
+        Assert.Empty(catalog.NextRoles("four"));
+        Assert.Empty(catalog.NextRoles("designer"));
+        Assert.Equal(["two-a", "two-b"], catalog.PreviousRoles("four").Select(r => r.Slug));
     }
 
     [Fact]

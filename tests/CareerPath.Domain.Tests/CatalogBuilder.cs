@@ -16,6 +16,7 @@ internal sealed class CatalogBuilder
     public List<Role> Roles { get; } = [];
     public List<Track> Tracks { get; } = [];
     public List<GrowthResource> Resources { get; } = [];
+    public RatingScale Scale { get; set; } = RatingScale.Default;
 
     public CatalogBuilder WithSkill(string slug)
     {
@@ -36,7 +37,7 @@ internal sealed class CatalogBuilder
     }
 
     public CareerCatalog Build() =>
-        new(Ladders, Roles, Categories, Skills, Tracks, Resources, [], []);
+        new(Ladders, Roles, Categories, Skills, Tracks, Resources, [], [], Scale);
 
     public static IReadOnlyList<string> ValidRubric => Rubric;
 }

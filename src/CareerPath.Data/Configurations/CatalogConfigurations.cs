@@ -1,9 +1,12 @@
+using System.Text.Json;
+using CareerPath.Data.Frameworks;
 using CareerPath.Data.Seeding;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Growth;
 using CareerPath.Domain.Roles;
 using CareerPath.Domain.Skills;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareerPath.Data.Configurations;
@@ -77,6 +80,8 @@ internal sealed class SkillCategoryConfiguration : IEntityTypeConfiguration<Skil
 
 internal sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
 {
+    private static readonly JsonSerializerOptions RubricJson = new(JsonSerializerDefaults.Web) { Converters = { new RubricLevelConverter() } };
+
     public void Configure(EntityTypeBuilder<Skill> builder)
     {
         builder.HasKey(s => s.Slug);
@@ -85,7 +90,19 @@ internal sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
         builder.Property(s => s.CategorySlug).HasMaxLength(Slug.MaxLength);
         builder.HasOne<SkillCategory>().WithMany().HasForeignKey(s => s.CategorySlug).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.Description).HasMaxLength(Skill.DescriptionMaxLength);
-        builder.PrimitiveCollection(s => s.Rubric).HasField("_rubric").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Stored as the JSON array catalog files use (a level without criteria is a plain string), so rows written
+        // before rubric levels had criteria read unchanged.
+        builder.Property<List<RubricLevel>>("_rubric")
+            .HasColumnName(nameof(Skill.Rubric))
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, RubricJson),
+                s => JsonSerializer.Deserialize<List<RubricLevel>>(s, RubricJson) ?? new List<RubricLevel>(),
+                new ValueComparer<List<RubricLevel>>(
+                    (a, b) => JsonSerializer.Serialize(a, RubricJson) == JsonSerializer.Serialize(b, RubricJson),
+                    v => JsonSerializer.Serialize(v, RubricJson).GetHashCode(),
+                    v => v.ToList()))
+            .IsRequired();
+        builder.Ignore(s => s.Rubric);
     }
 }
 

@@ -128,7 +128,7 @@ public sealed class FeedbackRequest : IOwned, IVersioned
     }
 
     /// <summary>
-    /// Records the respondent's answers once. Levels are 1–5 or null for "can't say"; every rated skill must be
+    /// Records the respondent's answers once. Levels are on the framework's scale, or null for "can't say"; every rated skill must be
     /// in the catalog.
     /// </summary>
     internal void Submit(IReadOnlyDictionary<string, int?> ratings, string? comment, CareerCatalog catalog, DateTime nowUtc)
@@ -149,6 +149,11 @@ public sealed class FeedbackRequest : IOwned, IVersioned
             if (catalog.FindSkill(skill) is null)
             {
                 throw new DomainException($"'{skill}' is not a skill in the catalog.");
+            }
+
+            if (level is { } value && !catalog.Scale.Contains(value))
+            {
+                throw new DomainException($"A rating must be between 1 and {catalog.Scale.Count} (it is {value:N0}).");
             }
 
             answers.Add(new FeedbackRating(skill, level is null ? null : ProficiencyLevel.From(level.Value)));

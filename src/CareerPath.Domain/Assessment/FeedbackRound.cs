@@ -282,9 +282,9 @@ public sealed class FeedbackRound : IOwned, IVersioned
                     throw new DomainException($"'{skill}' is not a skill in the catalog.");
                 }
 
-                if (average is < 1 or > 5 || double.IsNaN(average))
+                if (average < 1 || average > catalog.Scale.Count || double.IsNaN(average))
                 {
-                    throw new DomainException($"An average for '{skill}' in the feedback round '{Name}' is outside 1–5.");
+                    throw new DomainException($"An average for '{skill}' in the feedback round '{Name}' is outside 1–{catalog.Scale.Count}.");
                 }
             }
         }

@@ -4,21 +4,28 @@ using CareerPath.Domain.Skills;
 
 namespace CareerPath.Domain.Assessment;
 
-/// <summary>One skill compared with what the current and the target role expect.</summary>
+/// <summary>
+/// One skill compared with what the current and the target role expect; an expectation is null where the role does
+/// not expect the skill at all.
+/// </summary>
 public sealed record SkillComparison(
     Skill Skill,
     int SelfLevel,
-    int CurrentExpected,
+    int? CurrentExpected,
     int? TargetExpected,
-    double? OthersAverage)
+    double? OthersAverage,
+    bool AgainstTarget = false)
 {
     /// <summary>The level to measure against: the target role's if one is chosen, else the current role's.</summary>
-    public int Benchmark => TargetExpected ?? CurrentExpected;
+    public int? Benchmark => AgainstTarget ? TargetExpected : CurrentExpected;
 
-    /// <summary>Levels short of the benchmark (0 when at or above it).</summary>
-    public int Shortfall => Math.Max(0, Benchmark - SelfLevel);
+    /// <summary>Levels short of the benchmark (0 when at or above it, or when the skill is not expected).</summary>
+    public int Shortfall => Benchmark is { } benchmark ? Math.Max(0, benchmark - SelfLevel) : 0;
 
     public bool IsGap => Shortfall > 0;
+
+    /// <summary>Whether the role measured against expects this skill at all.</summary>
+    public bool IsExpected => Benchmark is not null;
 }
 
 /// <summary>Strengths and gaps of one audit against a current and an optional target role.</summary>
@@ -53,9 +60,10 @@ public static class GapAnalysis
             comparisons.Add(new SkillComparison(
                 skill,
                 self,
-                currentRole.ExpectedLevel(skill.Slug)?.Value ?? ProficiencyLevel.Min,
+                currentRole.ExpectedLevel(skill.Slug)?.Value,
                 targetRole?.ExpectedLevel(skill.Slug)?.Value,
-                othersAverage is not null && othersAverage.TryGetValue(skill.Slug, out var avg) ? avg : null));
+                othersAverage is not null && othersAverage.TryGetValue(skill.Slug, out var avg) ? avg : null,
+                AgainstTarget: targetRole is not null));
         }
 
         var order = catalog.Skills.Select((s, i) => (s.Slug, i)).ToDictionary(x => x.Slug, x => x.i);
@@ -64,7 +72,8 @@ public static class GapAnalysis
             .ThenByDescending(c => c.Benchmark)
             .ThenBy(c => order[c.Skill.Slug])
             .ToList();
-        var strengths = comparisons.Where(c => !c.IsGap)
+        // A skill the role does not expect is neither a strength nor a gap; it stays in the full list.
+        var strengths = comparisons.Where(c => c.IsExpected && !c.IsGap)
             .OrderByDescending(c => c.SelfLevel - c.Benchmark)
             .ThenByDescending(c => c.SelfLevel)
             .ThenBy(c => order[c.Skill.Slug])

@@ -111,7 +111,9 @@ public sealed class SkillAudit : IOwned, IVersioned
             throw new DomainException($"'{skillSlug}' is not a skill in the catalog.");
         }
 
-        var value = ProficiencyLevel.From(level);
+        var value = catalog.Scale.Contains(level)
+            ? ProficiencyLevel.From(level)
+            : throw new DomainException($"A rating must be between 1 and {catalog.Scale.Count} (it is {level:N0}).");
         var note = Guard.OptionalText(evidence, "Evidence", EvidenceMaxLength);
         var existing = _ratings.FindIndex(r => r.SkillSlug == skillSlug);
         if (existing >= 0)

@@ -6,8 +6,8 @@ using CareerPath.Domain.Skills;
 namespace CareerPath.Domain.Catalog;
 
 /// <summary>
-/// A consistent, read-only snapshot of the career framework: every reference between its parts is checked
-/// when it is built, so code that reads it never meets a dangling slug.
+/// A consistent, read-only snapshot of a career framework: every reference between its parts is checked
+/// when it is built, so code that reads it never meets a dangling slug or a level off its scale.
 /// </summary>
 public sealed class CareerCatalog
 {
@@ -26,8 +26,10 @@ public sealed class CareerCatalog
         IEnumerable<Track> tracks,
         IEnumerable<GrowthResource> resources,
         IEnumerable<CareerFactor> factors,
-        IEnumerable<CareerStep> steps)
+        IEnumerable<CareerStep> steps,
+        RatingScale? scale = null)
     {
+        Scale = scale ?? RatingScale.Default;
         Ladders = ladders.OrderBy(l => l.Order).ToList();
         Categories = categories.OrderBy(c => c.Order).ToList();
         Skills = skills.OrderBy(s => Categories.ToList().FindIndex(c => c.Slug == s.CategorySlug)).ThenBy(s => s.Order).ToList();
@@ -48,6 +50,8 @@ public sealed class CareerCatalog
         foreach (var skill in Skills)
         {
             Require(categorySlugs.ContainsKey(skill.CategorySlug), $"Skill '{skill.Slug}' names an unknown category '{skill.CategorySlug}'.");
+            Require(skill.Rubric.Count == Scale.Count,
+                $"The rubric for '{skill.Slug}' describes {skill.Rubric.Count} levels; the framework's scale has {Scale.Count}.");
         }
 
         foreach (var role in Roles)
@@ -56,10 +60,9 @@ public sealed class CareerCatalog
             foreach (var expectation in role.Expectations)
             {
                 Require(_skills.ContainsKey(expectation.SkillSlug), $"Role '{role.Slug}' expects an unknown skill '{expectation.SkillSlug}'.");
+                Require(Scale.Contains(expectation.Level.Value),
+                    $"Role '{role.Slug}' expects level {expectation.Level.Value} of '{expectation.SkillSlug}'; the framework's scale has {Scale.Count}.");
             }
-
-            var missing = Skills.Where(s => role.ExpectedLevel(s.Slug) is null).Select(s => s.Slug).ToList();
-            Require(missing.Count == 0, $"Role '{role.Slug}' gives no expected level for: {string.Join(", ", missing)}.");
 
             foreach (var next in role.NextRoles)
             {
@@ -83,24 +86,34 @@ public sealed class CareerCatalog
             }
         }
 
-        _leadsInto = Roles.ToDictionary(r => r.Slug, _ => new List<Role>());
-        foreach (var role in Roles)
-        {
-            foreach (var next in role.NextRoles)
-            {
-                _leadsInto[next.ToRoleSlug].Add(role);
-            }
-        }
-
+        // A framework that names no moves at all (many published ladders do not) climbs its ladders: each role leads
+        // into the next more senior role on the same ladder.
+        HasTransitions = Roles.Any(r => r.NextRoles.Count > 0);
         _nextRoles = Roles.ToDictionary(
             r => r.Slug,
-            r => (IReadOnlyList<Role>)r.NextRoles.Select(n => _roles[n.ToRoleSlug]).OrderBy(n => n.Seniority).ToList(),
+            r => HasTransitions
+                ? (IReadOnlyList<Role>)r.NextRoles.Select(n => _roles[n.ToRoleSlug]).OrderBy(n => n.Seniority).ToList()
+                : NextUp(r),
             StringComparer.Ordinal);
+        _leadsInto = Roles.ToDictionary(r => r.Slug, _ => new List<Role>());
+        foreach (var (from, next) in _nextRoles)
+        {
+            foreach (var to in next)
+            {
+                _leadsInto[to.Slug].Add(_roles[from]);
+            }
+        }
 
         _resourcesBySkill = Skills.ToDictionary(
             s => s.Slug,
             s => Resources.Where(r => r.SkillSlugs.Contains(s.Slug)).ToList());
     }
+
+    /// <summary>The steps every rubric describes and every rating picks from.</summary>
+    public RatingScale Scale { get; }
+
+    /// <summary>Whether the framework names moves between roles; without them, moves climb each ladder.</summary>
+    public bool HasTransitions { get; }
 
     public IReadOnlyList<Ladder> Ladders { get; }
     public IReadOnlyList<SkillCategory> Categories { get; }
@@ -138,6 +151,12 @@ public sealed class CareerCatalog
 
     /// <summary>The arrays the roadmap planner works on; built on first use (a benign race builds the same thing twice).</summary>
     internal PlannerIndex PlannerIndex => _plannerIndex ??= new PlannerIndex(this);
+
+    private List<Role> NextUp(Role role)
+    {
+        var higher = Roles.Where(r => r.LadderSlug == role.LadderSlug && r.Seniority > role.Seniority).ToList();
+        return higher.Count == 0 ? [] : higher.Where(r => r.Seniority == higher.Min(h => h.Seniority)).ToList();
+    }
 
     private static Dictionary<string, T> Unique<T>(IEnumerable<T> items, Func<T, string> key, string what)
     {

@@ -2,11 +2,16 @@ using CareerPath.Domain.Common;
 
 namespace CareerPath.Domain.Skills;
 
-/// <summary>A proficiency rating on the catalog's 1–5 rubric.</summary>
+/// <summary>
+/// A proficiency rating: a step on a framework's rating scale, 1 for the lowest. How many steps there are and what
+/// they are called belongs to the framework (<see cref="RatingScale"/>); this type only holds the number.
+/// </summary>
 public readonly record struct ProficiencyLevel : IComparable<ProficiencyLevel>
 {
     public const int Min = 1;
-    public const int Max = 5;
+
+    /// <summary>The highest step any framework's scale may have (<see cref="RatingScale.MaxLevels"/>).</summary>
+    public const int Max = RatingScale.MaxLevels;
 
     private ProficiencyLevel(int value) => Value = value;
 
@@ -15,18 +20,6 @@ public readonly record struct ProficiencyLevel : IComparable<ProficiencyLevel>
     public static ProficiencyLevel From(int value) =>
         new(Guard.Range(value, "A proficiency level", Min, Max));
 
-    public static IReadOnlyList<ProficiencyLevel> All { get; } =
-        Enumerable.Range(Min, Max - Min + 1).Select(v => new ProficiencyLevel(v)).ToArray();
-
-    public string Label => Value switch
-    {
-        1 => "Aware",
-        2 => "Developing",
-        3 => "Proficient",
-        4 => "Advanced",
-        _ => "Expert",
-    };
-
     public int CompareTo(ProficiencyLevel other) => Value.CompareTo(other.Value);
 
     public static bool operator <(ProficiencyLevel left, ProficiencyLevel right) => left.Value < right.Value;
@@ -34,5 +27,5 @@ public readonly record struct ProficiencyLevel : IComparable<ProficiencyLevel>
     public static bool operator <=(ProficiencyLevel left, ProficiencyLevel right) => left.Value <= right.Value;
     public static bool operator >=(ProficiencyLevel left, ProficiencyLevel right) => left.Value >= right.Value;
 
-    public override string ToString() => $"{Value} · {Label}";
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

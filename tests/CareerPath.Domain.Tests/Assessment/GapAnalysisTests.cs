@@ -111,6 +111,25 @@ public sealed class GapAnalysisTests
             report.Strengths.Select(s => s.Skill.Slug));
     }
 
+    [Fact]
+    public void A_skill_the_role_does_not_expect_is_neither_a_gap_nor_a_strength()
+    {
+        var builder = new CatalogBuilder().WithSkill("delivery").WithSkill("writing");
+        var analyst = builder.AddRole("analyst", 1, level: 2);
+        var lead = new Role("lead", "Lead", "tpm", 2, false, "S.", "D.", [], null, 24);
+        lead.Expect("delivery", ProficiencyLevel.From(4));
+        builder.Roles.Add(lead);
+        var catalog = builder.Build();
+        var ratings = new Dictionary<string, int> { ["delivery"] = 3, ["writing"] = 1 };
+
+        var report = GapAnalysis.Analyze(catalog, ratings, analyst, lead);
+
+        var writing = report.Skills.Single(c => c.Skill.Slug == "writing");
+        Assert.Equal((1, (int?)2, (int?)null, (int?)null, 0, false), (writing.SelfLevel, writing.CurrentExpected, writing.TargetExpected, writing.Benchmark, writing.Shortfall, writing.IsExpected));
+        Assert.Equal([("delivery", 1)], report.Gaps.Select(g => (g.Skill.Slug, g.Shortfall)));
+        Assert.Empty(report.Strengths);
+    }
+
     [Theory]
     [InlineData(1, 4, 3)]
     [InlineData(3, 4, 1)]
@@ -120,7 +139,7 @@ public sealed class GapAnalysisTests
     {
         var skill = new Skill("delivery", "Delivery", "technical", "Ships.", CatalogBuilder.ValidRubric, 0);
 
-        var comparison = new SkillComparison(skill, self, 1, benchmark, null);
+        var comparison = new SkillComparison(skill, self, 1, benchmark, null, AgainstTarget: true);
 
         Assert.Equal(shortfall, comparison.Shortfall);
         Assert.Equal(shortfall > 0, comparison.IsGap);

@@ -220,7 +220,7 @@ public sealed class SkillAuditTests
 
         var ex = Assert.Throws<DomainException>(() => audit.Rate("planning", level, "Changed my mind.", catalog));
 
-        Assert.Equal($"A proficiency level must be between 1 and 5 (it is {level:N0}).", ex.Message);
+        Assert.Equal($"A rating must be between 1 and 5 (it is {level:N0}).", ex.Message);
         var rating = Assert.Single(audit.Ratings);
         Assert.Equal((3, "Quarterly plans."), (rating.Level.Value, rating.Evidence));
         Assert.Equal(version, audit.Version);
