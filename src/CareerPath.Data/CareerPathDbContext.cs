@@ -1,4 +1,5 @@
 using System.Reflection;
+using CareerPath.Data.Frameworks;
 using CareerPath.Data.Identity;
 using CareerPath.Data.Seeding;
 using CareerPath.Domain.Assessment;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Data;
 
-/// <summary>The one database: Identity's tables, the career catalog and every user's personal data.</summary>
+/// <summary>The one database: Identity's tables, career frameworks and every user's personal data.</summary>
 /// <remarks>
 /// Personal records (<see cref="IOwned"/>) are visible only to <see cref="CurrentOwnerId"/>: a global query
 /// filter applies it to every query, and saving refuses to write a record that belongs to someone else. A
@@ -25,17 +26,9 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
     /// <summary>The user whose personal data this context may read and write; null for none.</summary>
     public string? CurrentOwnerId { get; set; }
 
-    public DbSet<Ladder> Ladders => Set<Ladder>();
-
-    // Identity already owns "Roles" (its IdentityRole set), hence CareerRoles.
-    public DbSet<Role> CareerRoles => Set<Role>();
-    public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
-    public DbSet<Skill> Skills => Set<Skill>();
-    public DbSet<Track> Tracks => Set<Track>();
-    public DbSet<GrowthResource> GrowthResources => Set<GrowthResource>();
-    public DbSet<CareerFactor> CareerFactors => Set<CareerFactor>();
-    public DbSet<CareerStep> CareerSteps => Set<CareerStep>();
-    public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
+    /// <summary>Career frameworks; their content lives in <see cref="FrameworkVersions"/>.</summary>
+    public DbSet<StoredFramework> Frameworks => Set<StoredFramework>();
+    public DbSet<StoredFrameworkVersion> FrameworkVersions => Set<StoredFrameworkVersion>();
     public DbSet<HealthHeartbeat> HealthHeartbeats => Set<HealthHeartbeat>();
 
     public DbSet<SkillAudit> SkillAudits => Set<SkillAudit>();

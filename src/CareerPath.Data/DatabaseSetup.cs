@@ -2,6 +2,7 @@ using CareerPath.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CareerPath.Data;
@@ -149,6 +150,7 @@ public static class DatabaseSetup
 
         services.AddDbContextFactory<CareerPathDbContext>(Configure);
         services.AddDbContext<CareerPathDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CatalogSeeder>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CareerPath.Data;
+using CareerPath.Data.Frameworks;
 using CareerPath.Data.Identity;
 using CareerPath.Data.Seeding;
 using CareerPath.Web.Services;
@@ -35,8 +36,10 @@ public sealed class CatalogSeederTests : IAsyncLifetime
     {
         await SeedAsync(ShippedCatalog);
 
-        var catalog = await CatalogReader.LoadAsync(NewContext());
+        var catalog = await LoadAsync();
         Assert.Equal(13, catalog.Roles.Count);
+        Assert.Equal(["Aware", "Developing", "Proficient", "Advanced", "Expert"], catalog.Scale.Levels.Select(l => l.Name));
+        Assert.All(catalog.Roles, role => Assert.All(catalog.Skills, skill => Assert.NotNull(role.ExpectedLevel(skill.Slug))));
         Assert.Equal(6, catalog.Tracks.Count);
         Assert.Equal(16, catalog.Skills.Count);
         Assert.Equal(5, catalog.Resources.Count(r => r.Kind == Domain.Growth.GrowthResourceKind.Certification));
@@ -56,12 +59,12 @@ public sealed class CatalogSeederTests : IAsyncLifetime
         Assert.False(await SeedAsync(ShippedCatalog));
 
         await using var db = NewContext();
-        Assert.Equal(1, await db.CatalogRevisions.CountAsync());
-        Assert.Equal(13, await db.CareerRoles.CountAsync());
+        Assert.Equal(1, await db.FrameworkVersions.CountAsync());
+        Assert.Equal(StoredFramework.DefaultKey, (await db.Frameworks.SingleAsync()).Key);
     }
 
     [Fact]
-    public async Task A_changed_file_updates_the_catalog_and_leaves_user_data_alone()
+    public async Task A_changed_file_becomes_a_new_version_and_leaves_earlier_versions_and_user_data_alone()
     {
         await SeedAsync(ShippedCatalog);
         _db.Users.Add(new ApplicationUser { UserName = "a@example.com", Email = "a@example.com", CurrentRoleSlug = "product-manager" });
@@ -76,9 +79,13 @@ public sealed class CatalogSeederTests : IAsyncLifetime
 
         Assert.True(await SeedAsync(changed));
 
+        var catalog = await LoadAsync();
+        Assert.Equal("Product Manager (renamed)", catalog.FindRole("product-manager")!.Name);
+        Assert.Equal(13, catalog.Roles.Count);
         await using var db = NewContext();
-        Assert.Equal("Product Manager (renamed)", (await db.CareerRoles.SingleAsync(r => r.Slug == "product-manager")).Name);
-        Assert.Equal(13, await db.CareerRoles.CountAsync());
+        var versions = await db.FrameworkVersions.OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal([(1, "catalog.json"), (2, "changed.json")], versions.Select(v => (v.Number, v.Source)));
+        Assert.Contains("\"Product Manager\"", versions[0].Document, StringComparison.Ordinal);
         var user = await db.Users.SingleAsync();
         Assert.Equal("product-manager", user.CurrentRoleSlug);
     }
@@ -93,10 +100,10 @@ public sealed class CatalogSeederTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<CatalogException>(() => SeedAsync(broken));
 
-        Assert.Contains("unknown skill 'astrology'", ex.Message);
+        Assert.Contains("tracks[0].keySkills: Track 'operational' names a skill 'astrology' that the framework does not have.", ex.Message);
         await using var db = NewContext();
-        Assert.Equal(0, await db.CareerRoles.CountAsync());
-        Assert.Equal(0, await db.CatalogRevisions.CountAsync());
+        Assert.Equal(0, await db.Frameworks.CountAsync());
+        Assert.Equal(0, await db.FrameworkVersions.CountAsync());
     }
 
     [Fact]
@@ -107,13 +114,20 @@ public sealed class CatalogSeederTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<CatalogException>(() => SeedAsync(broken));
 
-        Assert.Contains("is not valid JSON", ex.Message);
+        Assert.Contains("line 1", ex.Message);
+        Assert.Contains("not valid JSON", ex.Message);
     }
 
     private async Task<bool> SeedAsync(string path)
     {
         await using var db = NewContext();
-        return await new CatalogSeeder(db, NullLogger<CatalogSeeder>.Instance).SeedAsync(path);
+        return await new CatalogSeeder(db, TimeProvider.System, NullLogger<CatalogSeeder>.Instance).SeedAsync(path);
+    }
+
+    private async Task<Domain.Catalog.CareerCatalog> LoadAsync()
+    {
+        await using var db = NewContext();
+        return (await FrameworkStore.LoadNewestAsync(db, StoredFramework.DefaultKey))!.Catalog;
     }
 
     private CareerPathDbContext NewContext() =>

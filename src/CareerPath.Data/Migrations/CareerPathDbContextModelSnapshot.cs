@@ -17,6 +17,70 @@ namespace CareerPath.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.22");
 
+            modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFramework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Frameworks", (string)null);
+                });
+
+            modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFrameworkVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkVersions", (string)null);
+                });
+
             modelBuilder.Entity("CareerPath.Data.HealthHeartbeat", b =>
                 {
                     b.Property<int>("Id")
@@ -136,33 +200,6 @@ namespace CareerPath.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("AuthSessions");
-                });
-
-            modelBuilder.Entity("CareerPath.Data.Seeding.CatalogRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AppliedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("CatalogRevisions");
                 });
 
             modelBuilder.Entity("CareerPath.Domain.Assessment.CareerAspiration", b =>
@@ -445,46 +482,6 @@ namespace CareerPath.Data.Migrations
                     b.ToTable("Goals");
                 });
 
-            modelBuilder.Entity("CareerPath.Domain.Growth.GrowthResource", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Abbreviation")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ApproxCostUsd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("SkillSlugs")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TypicalWeeks")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Slug");
-
-                    b.ToTable("GrowthResources");
-                });
-
             modelBuilder.Entity("CareerPath.Domain.Roadmaps.Roadmap", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,215 +530,6 @@ namespace CareerPath.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Roadmaps");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Roles.CareerFactor", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Slug");
-
-                    b.ToTable("CareerFactors");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Roles.CareerStep", b =>
-                {
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Order");
-
-                    b.ToTable("CareerSteps");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Roles.Ladder", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Slug");
-
-                    b.ToTable("Ladders");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Roles.Role", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsEntryPoint")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LadderSlug")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Responsibilities")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Seniority")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TypicalMonthsInRole")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Slug");
-
-                    b.HasIndex("LadderSlug");
-
-                    b.ToTable("CareerRoles", (string)null);
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Roles.Track", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Focus")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("KeySkillSlugs")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Slug");
-
-                    b.ToTable("Tracks");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Skills.Skill", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CategorySlug")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Rubric")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Slug");
-
-                    b.HasIndex("CategorySlug");
-
-                    b.ToTable("Skills");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Skills.SkillCategory", b =>
-                {
-                    b.Property<string>("Slug")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Slug");
-
-                    b.ToTable("SkillCategories");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -870,6 +658,15 @@ namespace CareerPath.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFrameworkVersion", b =>
+                {
+                    b.HasOne("CareerPath.Data.Frameworks.StoredFramework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareerPath.Data.Identity.AuthSession", b =>
@@ -1182,96 +979,6 @@ namespace CareerPath.Data.Migrations
                         });
 
                     b.Navigation("_milestones");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Roles.Role", b =>
-                {
-                    b.HasOne("CareerPath.Domain.Roles.Ladder", null)
-                        .WithMany()
-                        .HasForeignKey("LadderSlug")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.OwnsMany("CareerPath.Domain.Roles.RoleTransition", "NextRoles", b1 =>
-                        {
-                            b1.Property<string>("FromRoleSlug")
-                                .HasMaxLength(80)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("ToRoleSlug")
-                                .HasMaxLength(80)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("FromRoleSlug", "ToRoleSlug");
-
-                            b1.ToTable("RoleTransitions", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("FromRoleSlug");
-                        });
-
-                    b.OwnsOne("CareerPath.Domain.Roles.SalaryBand", "Salary", b1 =>
-                        {
-                            b1.Property<string>("RoleSlug")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Currency")
-                                .IsRequired()
-                                .HasMaxLength(3)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("SalaryCurrency");
-
-                            b1.Property<int>("Max")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("SalaryMax");
-
-                            b1.Property<int>("Min")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("SalaryMin");
-
-                            b1.HasKey("RoleSlug");
-
-                            b1.ToTable("CareerRoles");
-
-                            b1.WithOwner()
-                                .HasForeignKey("RoleSlug");
-                        });
-
-                    b.OwnsMany("CareerPath.Domain.Roles.SkillExpectation", "Expectations", b1 =>
-                        {
-                            b1.Property<string>("RoleSlug")
-                                .HasMaxLength(80)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("SkillSlug")
-                                .HasMaxLength(80)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Level")
-                                .HasColumnType("INTEGER");
-
-                            b1.HasKey("RoleSlug", "SkillSlug");
-
-                            b1.ToTable("RoleSkillExpectations", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("RoleSlug");
-                        });
-
-                    b.Navigation("Expectations");
-
-                    b.Navigation("NextRoles");
-
-                    b.Navigation("Salary");
-                });
-
-            modelBuilder.Entity("CareerPath.Domain.Skills.Skill", b =>
-                {
-                    b.HasOne("CareerPath.Domain.Skills.SkillCategory", null)
-                        .WithMany()
-                        .HasForeignKey("CategorySlug")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

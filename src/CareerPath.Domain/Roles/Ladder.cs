@@ -26,7 +26,7 @@ public sealed class Ladder
     public void Update(string name, string description, int order)
     {
         Name = Guard.Text(name, "A ladder's name", NameMaxLength);
-        Description = Guard.Text(description, "A ladder's description", DescriptionMaxLength);
+        Description = Guard.OptionalText(description, "A ladder's description", DescriptionMaxLength) ?? "";
         Order = order;
     }
 }

@@ -55,8 +55,9 @@ public sealed class Role
         LadderSlug = Guard.Slug(ladderSlug, $"The ladder of role '{Slug}'");
         Seniority = Guard.Range(seniority, $"The seniority of role '{Slug}'", MinSeniority, MaxSeniority);
         IsEntryPoint = isEntryPoint;
-        Summary = Guard.Text(summary, "A role's summary", SummaryMaxLength);
-        Description = Guard.Text(description, "A role's description", DescriptionMaxLength);
+        // Published frameworks often give a role only its name: the summary and description may be empty.
+        Summary = Guard.OptionalText(summary, "A role's summary", SummaryMaxLength) ?? "";
+        Description = Guard.OptionalText(description, "A role's description", DescriptionMaxLength) ?? "";
         _responsibilities = responsibilities.Select(r => Guard.Text(r, "A responsibility", ResponsibilityMaxLength)).ToList();
         Salary = salary;
         TypicalMonthsInRole = Guard.Range(typicalMonthsInRole, $"The typical months in role '{Slug}'", 1, MaxMonthsInRole);

@@ -53,7 +53,7 @@ public sealed class Skill
 
         Name = Guard.Text(name, "A skill's name", NameMaxLength);
         CategorySlug = Guard.Slug(categorySlug, $"The category of skill '{Slug}'");
-        Description = Guard.Text(description, "A skill's description", DescriptionMaxLength);
+        Description = Guard.OptionalText(description, "A skill's description", DescriptionMaxLength) ?? "";
         _rubric = levels;
         Order = order;
     }

@@ -26,7 +26,7 @@ public sealed class SkillCategory
     public void Update(string name, string description, int order)
     {
         Name = Guard.Text(name, "A skill category's name", NameMaxLength);
-        Description = Guard.Text(description, "A skill category's description", DescriptionMaxLength);
+        Description = Guard.OptionalText(description, "A skill category's description", DescriptionMaxLength) ?? "";
         Order = order;
     }
 }

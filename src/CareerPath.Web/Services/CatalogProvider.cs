@@ -1,12 +1,13 @@
 using CareerPath.Data;
+using CareerPath.Data.Frameworks;
 using CareerPath.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Services;
 
 /// <summary>
-/// The catalog changes only when the app starts (the seeder runs then), so one checked snapshot is loaded
-/// from the database on first use and shared by every request and circuit.
+/// The default framework changes only when the app starts (the seeder runs then), so its newest version is loaded
+/// from the database on first use and shared, as one checked snapshot, by every request and circuit.
 /// </summary>
 public sealed class CatalogProvider(IDbContextFactory<CareerPathDbContext> dbFactory)
 {
@@ -37,6 +38,8 @@ public sealed class CatalogProvider(IDbContextFactory<CareerPathDbContext> dbFac
     private async Task<CareerCatalog> LoadAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await CatalogReader.LoadAsync(db);
+        var framework = await FrameworkStore.LoadNewestAsync(db, StoredFramework.DefaultKey)
+            ?? throw new InvalidOperationException("The default framework has not been stored: the database was not set up at start-up.");
+        return framework.Catalog;
     }
 }

@@ -1,4 +1,5 @@
 using CareerPath.Data;
+using CareerPath.Data.Frameworks;
 using CareerPath.Data.Seeding;
 using CareerPath.Domain.Assessment;
 using CareerPath.Web.Services;
@@ -43,7 +44,7 @@ public sealed class ReliabilityDb : IDisposable
     }
 
     public static Task SeedCatalogAsync(CareerPathDbContext db) =>
-        new CatalogSeeder(db, NullLogger<CatalogSeeder>.Instance).SeedAsync(CatalogFile.Resolve(null));
+        new CatalogSeeder(db, TimeProvider.System, NullLogger<CatalogSeeder>.Instance).SeedAsync(CatalogFile.Resolve(null));
 
     public static SqliteConnection Open(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
     {
@@ -84,7 +85,7 @@ public sealed class ReliabilityDb : IDisposable
     public static async Task<Guid> AddAuditAsync(string path, string ownerId, int level)
     {
         await using var db = Context(path, ownerId);
-        var catalog = await CatalogReader.LoadAsync(db);
+        var catalog = (await FrameworkStore.LoadNewestAsync(db, StoredFramework.DefaultKey))!.Catalog;
         var audit = SkillAudit.Start(ownerId, RoleSlug, catalog, DateTime.UtcNow);
         audit.Rate(catalog.Skills[0].Slug, level, "evidence at level " + level, catalog);
         db.SkillAudits.Add(audit);

@@ -29,7 +29,19 @@ public sealed class UpgradeTests : IDisposable
             Assert.True(migrations.Count > 1, "there is no later migration to upgrade to");
             await db.GetService<IMigrator>().MigrateAsync(migrations[0]);
             Assert.Equal([migrations[0]], await db.Database.GetAppliedMigrationsAsync());
-            await ReliabilityDb.SeedCatalogAsync(db);
+        }
+
+        using (var connection = ReliabilityDb.Open(path))
+        {
+            // The first releases kept the catalog in tables of its own, filled from the catalog file, with keys between them.
+            ReliabilityDb.Execute(connection, """
+                INSERT INTO Ladders (Slug, Name, Description, "Order") VALUES ('tpm', 'TPM', 'Technical product roles.', 0);
+                INSERT INTO SkillCategories (Slug, Name, Description, "Order") VALUES ('technical', 'Technical', 'Technical skills.', 0);
+                INSERT INTO Skills (Slug, Name, CategorySlug, Description, "Order", Rubric) VALUES ('coding', 'Coding', 'technical', 'Code.', 0, '["a","b","c","d","e"]');
+                INSERT INTO CareerRoles (Slug, Name, LadderSlug, Seniority, IsEntryPoint, Summary, Description, TypicalMonthsInRole, Responsibilities)
+                    VALUES ('tpm', 'TPM', 'tpm', 3, 0, 'S.', 'D.', 30, '[]');
+                INSERT INTO RoleSkillExpectations (SkillSlug, RoleSlug, Level) VALUES ('coding', 'tpm', 3);
+                """);
         }
 
         Assert.DoesNotContain("SkillAudits", Tables(path));
@@ -41,10 +53,12 @@ public sealed class UpgradeTests : IDisposable
             bobId = ReliabilityDb.InsertUser(connection, "bob@example.com", roleSlug: null);
         }
 
-        var columns = Tables(path).Where(t => t != "__EFMigrationsHistory")
+        // Frameworks moved into versioned documents (migration FrameworkVersions): the old catalog tables go, and the
+        // seeder stores the catalog file again at start-up. Every other table keeps every row.
+        var columns = Tables(path).Where(t => t != "__EFMigrationsHistory" && !OldCatalogTables.Contains(t))
             .ToDictionary(t => t, t => ReliabilityDb.Column(path, $"SELECT name FROM pragma_table_info('{t}') ORDER BY cid;"));
         var before = Snapshot(path, columns);
-        Assert.True(before["CareerRoles"].Count > 0 && before["RoleSkillExpectations"].Count > 0, "the catalog was not seeded");
+        Assert.Superset(OldCatalogTables.ToHashSet(), Tables(path).ToHashSet());
 
         await using (var db = ReliabilityDb.Context(path))
         {
@@ -53,6 +67,12 @@ public sealed class UpgradeTests : IDisposable
         }
 
         var after = Snapshot(path, columns);
+        Assert.Empty(Tables(path).Intersect(OldCatalogTables));
+        await using (var db = ReliabilityDb.Context(path))
+        {
+            await ReliabilityDb.SeedCatalogAsync(db);
+        }
+
         Assert.All(before, table => Assert.True(table.Value.SequenceEqual(after[table.Key]), $"{table.Key} changed: {table.Value.Count} rows before, {after[table.Key].Count} after"));
         Assert.Contains(ReliabilityDb.RoleSlug, ReliabilityDb.Column(path, $"SELECT CurrentRoleSlug FROM AspNetUsers WHERE Id = '{aliceId}';"));
         Assert.Superset(new HashSet<string>(["SkillAudits", "SkillRatings", "FeedbackRequests", "CareerAspirations", "Roadmaps", "Milestones", "Goals", "GoalSteps"]), Tables(path).ToHashSet());
@@ -85,7 +105,6 @@ public sealed class UpgradeTests : IDisposable
             migrations = db.Database.GetMigrations().ToList();
             var numbering = migrations.FindIndex(m => m.EndsWith("_CheckInSequence", StringComparison.Ordinal));
             await db.GetService<IMigrator>().MigrateAsync(migrations[numbering - 1]);
-            await ReliabilityDb.SeedCatalogAsync(db);
         }
 
         string ownerId;
@@ -117,6 +136,9 @@ public sealed class UpgradeTests : IDisposable
             Assert.Equal(70, Domain.Goals.GoalProgressChart.For(goal, new DateOnly(2026, 11, 20)).Actual[^1].Percent);
         }
     }
+
+    private static readonly string[] OldCatalogTables =
+        ["Ladders", "CareerRoles", "RoleSkillExpectations", "RoleTransitions", "SkillCategories", "Skills", "Tracks", "GrowthResources", "CareerFactors", "CareerSteps", "CatalogRevisions"];
 
     private static List<string> Tables(string path) =>
         ReliabilityDb.Column(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");

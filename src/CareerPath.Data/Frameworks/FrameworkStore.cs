@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerPath.Data.Frameworks;
+
+/// <summary>A framework that passed every check, in the normalised form a version stores.</summary>
+public sealed record CheckedFramework(CareerCatalog? Catalog, string? Document, IReadOnlyList<FrameworkProblem> Problems);
+
+/// <summary>A framework version read back: its checked catalog and which version it is.</summary>
+public sealed record LoadedFramework(Guid FrameworkId, Guid VersionId, int Number, string Name, CareerCatalog Catalog);
+
+/// <summary>Stores framework versions and reads them back.</summary>
+public static class FrameworkStore
+{
+    /// <summary>Checks a document and, when it passes, writes it out normalised (what a version stores and its hash covers).</summary>
+    public static CheckedFramework Check(FrameworkDocument document)
+    {
+        var build = FrameworkBuilder.Build(document);
+        if (build.Catalog is null)
+        {
+            return new(null, null, build.Problems);
+        }
+
+        var normalised = FrameworkJson.Write(FrameworkExport.ToDocument(build.Catalog, document.Name, document.Description, document.Version));
+        return new(build.Catalog, normalised, []);
+    }
+
+    /// <summary>
+    /// Adds a version to the framework with this key (creating the framework on first use) unless its newest version
+    /// already holds the same content. Returns the new version, or null when nothing changed.
+    /// </summary>
+    public static async Task<StoredFrameworkVersion?> AddVersionAsync(CareerPathDbContext db, string key, string name, CheckedFramework framework,
+        string source, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var document = framework.Document ?? throw new InvalidOperationException("Only a checked framework can be stored.");
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
+        var stored = await db.Frameworks.SingleOrDefaultAsync(f => f.Key == key, cancellationToken);
+        if (stored is null)
+        {
+            stored = new StoredFramework { Id = Guid.NewGuid(), Key = key, Name = name, CreatedAtUtc = nowUtc };
+            db.Frameworks.Add(stored);
+        }
+
+        var newest = await db.FrameworkVersions.Where(v => v.FrameworkId == stored.Id)
+            .OrderByDescending(v => v.Number).Select(v => new { v.Number, v.ContentHash }).FirstOrDefaultAsync(cancellationToken);
+        if (newest?.ContentHash == hash)
+        {
+            return null;
+        }
+
+        var version = new StoredFrameworkVersion
+        {
+            Id = Guid.NewGuid(),
+            FrameworkId = stored.Id,
+            Number = (newest?.Number ?? 0) + 1,
+            Document = document,
+            ContentHash = hash,
+            Source = source.Length > StoredFrameworkVersion.SourceMaxLength ? source[..StoredFrameworkVersion.SourceMaxLength] : source,
+            CreatedAtUtc = nowUtc,
+        };
+        stored.Name = name;
+        db.FrameworkVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>The newest version of the framework with this key, checked again as it is read.</summary>
+    public static async Task<LoadedFramework?> LoadNewestAsync(CareerPathDbContext db, string key, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Frameworks.AsNoTracking().Where(f => f.Key == key)
+            .Join(db.FrameworkVersions.AsNoTracking(), f => f.Id, v => v.FrameworkId, (f, v) => new { f.Name, Version = v })
+            .OrderByDescending(x => x.Version.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var read = FrameworkJson.Read(row.Version.Document);
+        var build = read.Document is null ? null : FrameworkBuilder.Build(read.Document);
+        if (build?.Catalog is null)
+        {
+            var problems = read.Problems.Concat(build?.Problems ?? []);
+            throw new InvalidDataException(
+                $"Version {row.Version.Number} of framework '{key}' is stored damaged: {string.Join("; ", problems)}");
+        }
+
+        return new LoadedFramework(row.Version.FrameworkId, row.Version.Id, row.Version.Number, row.Name, build.Catalog);
+    }
+}
