@@ -6,6 +6,7 @@ using CareerPath.Web.Capacity;
 using CareerPath.Web.Components;
 using CareerPath.Web.Components.Account;
 using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Frameworks;
 using CareerPath.Web.Features.Goals;
 using CareerPath.Web.Features.Personal;
 using CareerPath.Web.Features.Roadmaps;
@@ -68,6 +69,7 @@ builder.Services.AddScoped<RoadmapService>();
 builder.Services.AddScoped<GoalService>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<AccountDataService>();
+builder.Services.AddScoped<FrameworkService>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -199,6 +201,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.
 app.MapAdditionalIdentityEndpoints();
 app.MapRoadmapExports();
 app.MapGoalExports();
+app.MapFrameworkExports();
 
 await app.RunAsync();
 return 0;

@@ -64,6 +64,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
         ["/Account/Manage/Sessions"] = "in",
         ["/Account/Manage/TwoFactor"] = "in",
         ["/Account/Manage/Administrators"] = "in",
+        ["/frameworks"] = "in",
     };
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
             ("skills", "skills-signed-in"), ("certifications", "certifications-signed-in"),
             ("Account/Manage", "profile"), ("Account/Manage/ChangePassword", "change-password"), ("Account/Manage/Data", "your-data"),
             ("Account/Manage/DeletePersonalData", "delete-account"), ("Account/Manage/Sessions", "sessions"), ("Account/Manage/TwoFactor", "two-factor"),
-            ("Account/Manage/Administrators", "administrators"), ("Account/SignOut", "sign-out"),
+            ("Account/Manage/Administrators", "administrators"), ("frameworks", "frameworks"), ("Account/SignOut", "sign-out"),
         };
         await SweepAsync(page, paths, problems);
 

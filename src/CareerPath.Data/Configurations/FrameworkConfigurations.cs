@@ -1,4 +1,5 @@
 using CareerPath.Data.Frameworks;
+using CareerPath.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,6 +14,8 @@ internal sealed class StoredFrameworkConfiguration : IEntityTypeConfiguration<St
         builder.Property(f => f.Key).HasMaxLength(StoredFramework.KeyMaxLength);
         builder.HasIndex(f => f.Key).IsUnique();
         builder.Property(f => f.Name).HasMaxLength(StoredFramework.NameMaxLength);
+        // A personal framework goes with its owner's account.
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -22,7 +25,7 @@ internal sealed class StoredFrameworkVersionConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("FrameworkVersions");
         builder.HasKey(v => v.Id);
-        builder.HasOne<StoredFramework>().WithMany().HasForeignKey(v => v.FrameworkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StoredFramework>().WithMany().HasForeignKey(v => v.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.FrameworkId, v.Number }).IsUnique();
         builder.Property(v => v.ContentHash).HasMaxLength(64);
         builder.Property(v => v.Source).HasMaxLength(StoredFrameworkVersion.SourceMaxLength);

@@ -10,7 +10,7 @@ namespace CareerPath.Data.Frameworks;
 public sealed record CheckedFramework(CareerCatalog? Catalog, string? Document, IReadOnlyList<FrameworkProblem> Problems);
 
 /// <summary>A framework version read back: its checked catalog and which version it is.</summary>
-public sealed record LoadedFramework(Guid FrameworkId, Guid VersionId, int Number, string Name, CareerCatalog Catalog);
+public sealed record LoadedFramework(Guid FrameworkId, Guid VersionId, int Number, string Name, CareerCatalog Catalog, FrameworkDocument Document);
 
 /// <summary>Stores framework versions and reads them back.</summary>
 public static class FrameworkStore
@@ -35,14 +35,22 @@ public static class FrameworkStore
     public static async Task<StoredFrameworkVersion?> AddVersionAsync(CareerPathDbContext db, string key, string name, CheckedFramework framework,
         string source, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var document = framework.Document ?? throw new InvalidOperationException("Only a checked framework can be stored.");
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
         var stored = await db.Frameworks.SingleOrDefaultAsync(f => f.Key == key, cancellationToken);
         if (stored is null)
         {
             stored = new StoredFramework { Id = Guid.NewGuid(), Key = key, Name = name, CreatedAtUtc = nowUtc };
             db.Frameworks.Add(stored);
         }
+
+        return await AddVersionAsync(db, stored, name, framework, source, nowUtc, cancellationToken);
+    }
+
+    /// <summary>Adds a version to a framework already loaded (tracked) or just added; null when its newest version holds the same content.</summary>
+    public static async Task<StoredFrameworkVersion?> AddVersionAsync(CareerPathDbContext db, StoredFramework stored, string name, CheckedFramework framework,
+        string source, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var document = framework.Document ?? throw new InvalidOperationException("Only a checked framework can be stored.");
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
 
         var newest = await db.FrameworkVersions.Where(v => v.FrameworkId == stored.Id)
             .OrderByDescending(v => v.Number).Select(v => new { v.Number, v.ContentHash }).FirstOrDefaultAsync(cancellationToken);
@@ -74,20 +82,28 @@ public static class FrameworkStore
             .Join(db.FrameworkVersions.AsNoTracking(), f => f.Id, v => v.FrameworkId, (f, v) => new { f.Name, Version = v })
             .OrderByDescending(x => x.Version.Number)
             .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
+        return row is null ? null : Parse(key, row.Name, row.Version);
+    }
 
-        var read = FrameworkJson.Read(row.Version.Document);
+    /// <summary>One version by its id, checked again as it is read; null when there is none.</summary>
+    public static async Task<LoadedFramework?> LoadVersionAsync(CareerPathDbContext db, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.FrameworkVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Join(db.Frameworks.AsNoTracking(), v => v.FrameworkId, f => f.Id, (v, f) => new { f.Key, f.Name, Version = v })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : Parse(row.Key, row.Name, row.Version);
+    }
+
+    private static LoadedFramework Parse(string key, string name, StoredFrameworkVersion version)
+    {
+        var read = FrameworkJson.Read(version.Document);
         var build = read.Document is null ? null : FrameworkBuilder.Build(read.Document);
         if (build?.Catalog is null)
         {
             var problems = read.Problems.Concat(build?.Problems ?? []);
-            throw new InvalidDataException(
-                $"Version {row.Version.Number} of framework '{key}' is stored damaged: {string.Join("; ", problems)}");
+            throw new InvalidDataException($"Version {version.Number} of framework '{key}' is stored damaged: {string.Join("; ", problems)}");
         }
 
-        return new LoadedFramework(row.Version.FrameworkId, row.Version.Id, row.Version.Number, row.Name, build.Catalog);
+        return new LoadedFramework(version.FrameworkId, version.Id, version.Number, name, build.Catalog, read.Document!);
     }
 }

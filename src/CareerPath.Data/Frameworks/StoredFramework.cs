@@ -19,6 +19,10 @@ public sealed class StoredFramework
     public string Key { get; set; } = "";
 
     public string Name { get; set; } = "";
+
+    /// <summary>The user who imported a personal framework, which only they see; null for a server framework, which everyone sees.</summary>
+    public string? OwnerId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public static int KeyMaxLength => Slug.MaxLength;

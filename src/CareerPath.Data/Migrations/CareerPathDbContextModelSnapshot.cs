@@ -36,10 +36,15 @@ namespace CareerPath.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId");
 
                     b.ToTable("Frameworks", (string)null);
                 });
@@ -660,12 +665,20 @@ namespace CareerPath.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFramework", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFrameworkVersion", b =>
                 {
                     b.HasOne("CareerPath.Data.Frameworks.StoredFramework", null)
                         .WithMany()
                         .HasForeignKey("FrameworkId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

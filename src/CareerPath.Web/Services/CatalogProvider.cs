@@ -14,6 +14,10 @@ public sealed class CatalogProvider(IDbContextFactory<CareerPathDbContext> dbFac
     private readonly Lock _gate = new();
     private Task<CareerCatalog>? _catalog;
 
+    public const int MaxVersionsKept = 64;
+    private readonly Dictionary<Guid, Task<LoadedFramework?>> _versions = [];
+    private readonly Queue<Guid> _versionOrder = new();
+
     public Task<CareerCatalog> GetAsync()
     {
         lock (_gate)
@@ -27,12 +31,50 @@ public sealed class CatalogProvider(IDbContextFactory<CareerPathDbContext> dbFac
         }
     }
 
+    /// <summary>
+    /// One framework version, checked; versions never change, so each is read once and kept (up to
+    /// <see cref="MaxVersionsKept"/>, beyond which the oldest-read is dropped and read again when next asked for).
+    /// Null when there is no such version.
+    /// </summary>
+    public async Task<LoadedFramework?> GetVersionAsync(Guid versionId)
+    {
+        Task<LoadedFramework?> load;
+        lock (_gate)
+        {
+            if (!_versions.TryGetValue(versionId, out load!))
+            {
+                if (_versions.Count >= MaxVersionsKept)
+                {
+                    _versions.Remove(_versionOrder.Dequeue());
+                }
+
+                load = LoadVersionAsync(versionId);
+                _versions[versionId] = load;
+                _versionOrder.Enqueue(versionId);
+            }
+            else if (load.IsFaulted || load.IsCanceled)
+            {
+                // A failed read (a busy database, say) is not kept: the next request tries again.
+                load = LoadVersionAsync(versionId);
+                _versions[versionId] = load;
+            }
+        }
+
+        return await load;
+    }
+
     public void Invalidate()
     {
         lock (_gate)
         {
             _catalog = null;
         }
+    }
+
+    private async Task<LoadedFramework?> LoadVersionAsync(Guid versionId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await FrameworkStore.LoadVersionAsync(db, versionId);
     }
 
     private async Task<CareerCatalog> LoadAsync()

@@ -1,4 +1,5 @@
 using System.Text;
+using CareerPath.Web.Features.Frameworks;
 using CareerPath.Web.Features.Goals;
 using CareerPath.Web.Features.Roadmaps;
 
@@ -44,6 +45,23 @@ public static class ExportEndpoints
             Results.File(Utf8WithBom(GoalExport.ActivityCsv(await goals.ListAsync())), "text/csv; charset=utf-8", "careerpath-goal-steps-and-check-ins.csv"))
             .RequireAuthorization();
     }
+
+    /// <summary>The newest version of a framework the user may see, as the app's JSON or as CSV; anyone else's personal framework is 404.</summary>
+    public static void MapFrameworkExports(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/frameworks/{id:guid}/export/{format}", async (Guid id, string format, FrameworkService frameworks) =>
+        {
+            try
+            {
+                return await frameworks.ExportAsync(id, format) is { } file
+                    ? Results.File(file.MediaType == "text/csv" ? Utf8WithBom(file.Content) : Encoding.UTF8.GetBytes(file.Content),
+                        file.MediaType + "; charset=utf-8", file.FileName)
+                    : Results.BadRequest("Choose json or csv.");
+            }
+            catch (NotFoundException)
+            {
+                return Results.NotFound();
+            }
+        }).RequireAuthorization();
 
     /// <summary>CSV with the UTF-8 byte-order mark, without which Excel reads accents and emoji as Windows-1252 gibberish.</summary>
     private static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)];

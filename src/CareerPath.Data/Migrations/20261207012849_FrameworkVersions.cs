@@ -56,11 +56,18 @@ namespace CareerPath.Data.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Frameworks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Frameworks_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -83,7 +90,7 @@ namespace CareerPath.Data.Migrations
                         column: x => x.FrameworkId,
                         principalTable: "Frameworks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -91,6 +98,11 @@ namespace CareerPath.Data.Migrations
                 table: "Frameworks",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Frameworks_OwnerId",
+                table: "Frameworks",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FrameworkVersions_FrameworkId_Number",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareerPath.Data.Migrations
 {
     [DbContext(typeof(CareerPathDbContext))]
-    [Migration("20261207011240_FrameworkVersions")]
+    [Migration("20261207012849_FrameworkVersions")]
     partial class FrameworkVersions
     {
         /// <inheritdoc />
@@ -39,10 +39,15 @@ namespace CareerPath.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId");
 
                     b.ToTable("Frameworks", (string)null);
                 });
@@ -663,12 +668,20 @@ namespace CareerPath.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFramework", b =>
+                {
+                    b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CareerPath.Data.Frameworks.StoredFrameworkVersion", b =>
                 {
                     b.HasOne("CareerPath.Data.Frameworks.StoredFramework", null)
                         .WithMany()
                         .HasForeignKey("FrameworkId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
