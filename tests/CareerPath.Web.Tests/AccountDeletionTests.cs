@@ -61,6 +61,9 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
             [new("Step one", (await goals.TodayAsync()).AddDays(30))]);
         await goals.CheckInAsync(goal.Id, goal.Version, (await goals.TodayAsync()), 1, "note");
         await scope.ServiceProvider.GetRequiredService<CareerPath.Web.Security.ServerSessions>().StartAsync(user.Id);
+        var imported = await scope.ServiceProvider.GetRequiredService<CareerPath.Web.Features.Frameworks.FrameworkService>()
+            .ImportAsync("mine.json", await File.ReadAllTextAsync(CareerPath.Web.Services.CatalogFile.Resolve(null)), forServer: false, into: null);
+        Assert.True(imported.Succeeded);
     }
 
     /// <summary>Child rows whose parent is gone: there must never be any.</summary>
@@ -82,6 +85,8 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM GoalCheckIns WHERE GoalId NOT IN (SELECT Id FROM Goals))
         + (SELECT COUNT(*) FROM Goals WHERE OwnerId NOT IN (SELECT Id FROM AspNetUsers))
         + (SELECT COUNT(*) FROM AuthSessions WHERE UserId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM Frameworks WHERE OwnerId IS NOT NULL AND OwnerId NOT IN (SELECT Id FROM AspNetUsers))
+        + (SELECT COUNT(*) FROM FrameworkVersions WHERE FrameworkId NOT IN (SELECT Id FROM Frameworks))
         """, null);
 
     /// <summary>Counts, straight from SQLite, every personal row that hangs off the user.</summary>
@@ -103,6 +108,8 @@ public sealed class AccountDeletionTests(CareerPathAppFactory app)
         + (SELECT COUNT(*) FROM GoalSteps WHERE GoalId IN (SELECT Id FROM Goals WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM GoalCheckIns WHERE GoalId IN (SELECT Id FROM Goals WHERE OwnerId = $id))
         + (SELECT COUNT(*) FROM AuthSessions WHERE UserId = $id)
+        + (SELECT COUNT(*) FROM Frameworks WHERE OwnerId = $id)
+        + (SELECT COUNT(*) FROM FrameworkVersions WHERE FrameworkId IN (SELECT Id FROM Frameworks WHERE OwnerId = $id))
         """, userId);
 
     private async Task<long> ScalarAsync(string sql, string? userId)

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using CareerPath.Data.Frameworks;
+using CareerPath.Data.Identity;
+using CareerPath.Domain.Common;
+using CareerPath.Web.Features.Frameworks;
+using CareerPath.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerPath.Web.Tests.Frameworks;
+
+/// <summary>Who may see and change which framework, through the service the frameworks page uses.</summary>
+[Collection(AppCollection.Name)]
+public sealed class FrameworkServiceTests(CareerPathAppFactory app)
+{
+    [Fact]
+    public async Task Another_users_personal_framework_cannot_be_listed_exported_versioned_or_deleted()
+    {
+        var (owner, other) = (await app.CreateAsync(), await app.CreateAsync());
+        var name = "Ladder of " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(owner, name);
+
+        await using var scope = app.ScopeFor(other);
+        var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+        Assert.DoesNotContain((await frameworks.ListAsync()).Frameworks, f => f.Id == id || f.Name == name);
+        await Assert.ThrowsAsync<NotFoundException>(() => frameworks.ExportAsync(id, "json"));
+        await Assert.ThrowsAsync<NotFoundException>(() => frameworks.ImportAsync("x.json", Catalog(name), forServer: false, into: id));
+        await Assert.ThrowsAsync<NotFoundException>(() => frameworks.DeleteAsync(id));
+
+        await using var ownerScope = app.ScopeFor(owner);
+        var mine = Assert.Single((await ownerScope.ServiceProvider.GetRequiredService<FrameworkService>().ListAsync()).Frameworks, f => f.Id == id);
+        Assert.Equal((false, true, 1), (mine.IsServer, mine.CanChange, mine.NewestNumber));
+    }
+
+    [Fact]
+    public async Task Only_administrators_add_change_or_delete_server_frameworks_and_everyone_sees_them()
+    {
+        var (admin, user) = (await app.CreateAsync(), await app.CreateAsync());
+        await app.WithDbAsync(db => Administrators.GrantAsync(db, admin.Id));
+        var name = "Server ladder " + Guid.NewGuid().ToString("N");
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var ex = await Assert.ThrowsAsync<DomainException>(() =>
+                scope.ServiceProvider.GetRequiredService<FrameworkService>().ImportAsync("x.json", Catalog(name), forServer: true, into: null));
+            Assert.StartsWith("Only an administrator can add a framework for everyone", ex.Message);
+        }
+
+        Guid id;
+        await using (var scope = app.ScopeFor(admin))
+        {
+            var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            Assert.True((await frameworks.ImportAsync("server.json", Catalog(name), forServer: true, into: null)).Succeeded);
+            id = (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
+        }
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            var line = Assert.Single((await frameworks.ListAsync()).Frameworks, f => f.Id == id);
+            Assert.Equal((true, false), (line.IsServer, line.CanChange));
+            Assert.NotNull(await frameworks.ExportAsync(id, "json"));
+            Assert.StartsWith("Only an administrator can change", (await Assert.ThrowsAsync<DomainException>(() =>
+                frameworks.ImportAsync("x.json", Catalog(name + " v2"), forServer: false, into: id))).Message);
+            Assert.StartsWith("Only an administrator can delete", (await Assert.ThrowsAsync<DomainException>(() => frameworks.DeleteAsync(id))).Message);
+        }
+
+        await using (var scope = app.ScopeFor(admin))
+        {
+            var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            var defaultId = (await frameworks.ListAsync()).Frameworks.Single(f => f.IsDefault).Id;
+            Assert.Contains("cannot be deleted", (await Assert.ThrowsAsync<DomainException>(() => frameworks.DeleteAsync(defaultId))).Message);
+            Assert.Contains("catalog file", (await Assert.ThrowsAsync<DomainException>(() =>
+                frameworks.ImportAsync("x.json", Catalog(name), forServer: true, into: defaultId))).Message);
+            await frameworks.DeleteAsync(id);
+            Assert.DoesNotContain((await frameworks.ListAsync()).Frameworks, f => f.Id == id);
+        }
+    }
+
+    [Fact]
+    public async Task An_export_imports_back_as_the_same_framework()
+    {
+        var user = await app.CreateAsync();
+        var name = "Round trip " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(user, name);
+        await using var scope = app.ScopeFor(user);
+        var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+
+        var exported = (await frameworks.ExportAsync(id, "json"))!.Value;
+        var again = await frameworks.ImportAsync(exported.FileName, exported.Content, forServer: false, into: id);
+
+        Assert.Equal($"'{name}' already holds exactly this content; nothing changed.", again.Stored);
+        Assert.Null(await frameworks.ExportAsync(id, "pdf"));
+    }
+
+    private async Task<Guid> ImportAsync(Data.Identity.ApplicationUser user, string name)
+    {
+        await using var scope = app.ScopeFor(user);
+        var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+        var outcome = await frameworks.ImportAsync("mine.json", Catalog(name), forServer: false, into: null);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        return (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
+    }
+
+    /// <summary>The shipped catalog file under another name.</summary>
+    private static string Catalog(string name)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CatalogFile.Resolve(null)))!;
+        json["name"] = name;
+        return json.ToJsonString();
+    }
+}
