@@ -46,6 +46,16 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareerPathDbContext).Assembly);
 
+        // A framework version that a plan or a record was made against cannot be deleted from under it.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && typeof(IFrameworkBound).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(type.ClrType).HasOne(typeof(StoredFrameworkVersion)).WithMany()
+                .HasForeignKey(nameof(IFrameworkBound.FrameworkVersionId)).OnDelete(DeleteBehavior.Restrict);
+        }
+
+        builder.Entity<ApplicationUser>().HasOne<StoredFrameworkVersion>().WithMany()
+            .HasForeignKey(u => u.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
+
         var applyFilter = typeof(CareerPathDbContext).GetMethod(nameof(ApplyOwnerFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && typeof(IOwned).IsAssignableFrom(t.ClrType)).ToList())
         {

@@ -59,6 +59,8 @@ builder.Services.AddSingleton(_ => new DatabaseLocation(connectionString, Catalo
 builder.Services.AddSingleton<CatalogProvider>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<UserData>();
+builder.Services.AddSingleton<PlanVersions>();
+builder.Services.AddScoped<PlanCatalog>();
 builder.Services.AddScoped<UserClock>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<FeedbackService>();

@@ -104,6 +104,6 @@ public static class FrameworkStore
             throw new InvalidDataException($"Version {version.Number} of framework '{key}' is stored damaged: {string.Join("; ", problems)}");
         }
 
-        return new LoadedFramework(version.FrameworkId, version.Id, version.Number, name, build.Catalog, read.Document!);
+        return new LoadedFramework(version.FrameworkId, version.Id, version.Number, name, build.Catalog.IdentifyAs(version.Id), read.Document!);
     }
 }

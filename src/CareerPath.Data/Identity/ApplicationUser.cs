@@ -24,4 +24,10 @@ public sealed class ApplicationUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// The framework version the user plans against (a row of <c>FrameworkVersions</c>); null for the server's default
+    /// framework, newest version.
+    /// </summary>
+    public Guid? FrameworkVersionId { get; set; }
+
 }

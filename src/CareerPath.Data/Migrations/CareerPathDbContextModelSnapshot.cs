@@ -135,6 +135,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -173,6 +176,8 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -338,6 +343,9 @@ namespace CareerPath.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -353,6 +361,8 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
 
                     b.HasIndex("OwnerId");
 
@@ -375,6 +385,9 @@ namespace CareerPath.Data.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FrameworkVersionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -393,6 +406,8 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
 
                     b.HasIndex("OwnerId");
 
@@ -422,6 +437,9 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FrameworkVersionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Horizon")
@@ -479,6 +497,8 @@ namespace CareerPath.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FrameworkVersionId");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("OwnerId", "CreationKey")
@@ -497,6 +517,9 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FrameworkVersionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -528,6 +551,8 @@ namespace CareerPath.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId");
 
                     b.HasIndex("OwnerId");
 
@@ -682,6 +707,14 @@ namespace CareerPath.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareerPath.Data.Identity.ApplicationUser", b =>
+                {
+                    b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CareerPath.Data.Identity.AuthSession", b =>
                 {
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
@@ -761,6 +794,11 @@ namespace CareerPath.Data.Migrations
 
             modelBuilder.Entity("CareerPath.Domain.Assessment.FeedbackRound", b =>
                 {
+                    b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -822,6 +860,11 @@ namespace CareerPath.Data.Migrations
 
             modelBuilder.Entity("CareerPath.Domain.Assessment.SkillAudit", b =>
                 {
+                    b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -857,6 +900,11 @@ namespace CareerPath.Data.Migrations
 
             modelBuilder.Entity("CareerPath.Domain.Goals.Goal", b =>
                 {
+                    b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -932,6 +980,11 @@ namespace CareerPath.Data.Migrations
 
             modelBuilder.Entity("CareerPath.Domain.Roadmaps.Roadmap", b =>
                 {
+                    b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")

@@ -9,7 +9,7 @@ namespace CareerPath.Domain.Assessment;
 /// answered. When the round closes (on its date or by the user) its results are computed once by
 /// <see cref="FeedbackAggregation"/>, stored, and never change; the individual answers are then erased.
 /// </summary>
-public sealed class FeedbackRound : IOwned, IVersioned
+public sealed class FeedbackRound : IOwned, IVersioned, IFrameworkBound
 {
     public const int NameMaxLength = 100;
     public const int MaxLinks = 50;
@@ -38,6 +38,7 @@ public sealed class FeedbackRound : IOwned, IVersioned
     public int AnswerCount { get; private set; }
 
     public Guid Version { get; private set; }
+    public Guid? FrameworkVersionId { get; private set; }
     public IReadOnlyList<FeedbackRequest> Requests => _requests;
     public IReadOnlyList<FeedbackFigure> Figures => _figures;
     public IReadOnlyList<FeedbackComment> Comments => _comments;
@@ -50,7 +51,7 @@ public sealed class FeedbackRound : IOwned, IVersioned
     public DateOnly ClosesOn => DateOnly.FromDateTime(ClosesAtUtc).AddDays(-1);
 
     /// <summary>Starts a round that closes at the end of <paramref name="closesOn"/> (UTC).</summary>
-    public static FeedbackRound Start(string ownerId, string name, DateOnly closesOn, DateTime nowUtc)
+    public static FeedbackRound Start(string ownerId, string name, DateOnly closesOn, DateTime nowUtc, CareerCatalog? catalog = null)
     {
         var round = new FeedbackRound
         {
@@ -59,6 +60,7 @@ public sealed class FeedbackRound : IOwned, IVersioned
             Name = Guard.Text(name, "The round's name", NameMaxLength),
             CreatedAtUtc = nowUtc,
             Version = Guid.NewGuid(),
+            FrameworkVersionId = catalog?.VersionId,
         };
         round.ClosesAtUtc = round.CheckClosingDay(closesOn, nowUtc);
         return round;
@@ -211,6 +213,7 @@ public sealed class FeedbackRound : IOwned, IVersioned
             OwnerId = Guard.Text(ownerId, "An owner", 450),
             Name = Guard.Text(name, "The round's name", NameMaxLength),
             CreatedAtUtc = createdAtUtc,
+            FrameworkVersionId = catalog.VersionId,
             ClosesAtUtc = closesAtUtc,
             Version = Guid.NewGuid(),
         };

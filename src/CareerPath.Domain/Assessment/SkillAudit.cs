@@ -14,7 +14,7 @@ public enum AuditStatus
 /// A self-assessment: the user's rating of every catalog skill, with optional evidence. A draft can be
 /// changed freely; once completed it is a dated snapshot that never changes.
 /// </summary>
-public sealed class SkillAudit : IOwned, IVersioned
+public sealed class SkillAudit : IOwned, IVersioned, IFrameworkBound
 {
     public const int EvidenceMaxLength = 1000;
 
@@ -41,6 +41,7 @@ public sealed class SkillAudit : IOwned, IVersioned
     public DateTime StartedAtUtc { get; private set; }
     public DateTime? CompletedAtUtc { get; private set; }
     public Guid Version { get; private set; }
+    public Guid? FrameworkVersionId { get; private set; }
     public IReadOnlyList<SkillRating> Ratings => _ratings;
 
     public bool IsCompleted => Status == AuditStatus.Completed;
@@ -54,10 +55,11 @@ public sealed class SkillAudit : IOwned, IVersioned
             throw new DomainException("A new audit can only start from one of your own completed audits.");
         }
 
-        var audit = new SkillAudit(ownerId, currentRoleSlug, nowUtc);
+        var audit = new SkillAudit(ownerId, currentRoleSlug, nowUtc) { FrameworkVersionId = catalog.VersionId };
+        // Ratings carry over by skill key, where the level is still on the scale.
         foreach (var rating in previous?.Ratings ?? [])
         {
-            if (catalog.FindSkill(rating.SkillSlug) is not null)
+            if (catalog.FindSkill(rating.SkillSlug) is not null && catalog.Scale.Contains(rating.Level.Value))
             {
                 audit._ratings.Add(new SkillRating(rating.SkillSlug, rating.Level, rating.Evidence));
             }
@@ -76,7 +78,7 @@ public sealed class SkillAudit : IOwned, IVersioned
             throw new DomainException("An audit must be either a draft, or completed with a completion date.");
         }
 
-        var audit = new SkillAudit(ownerId, currentRoleSlug, startedAtUtc);
+        var audit = new SkillAudit(ownerId, currentRoleSlug, startedAtUtc) { FrameworkVersionId = catalog.VersionId };
         foreach (var (skill, level, evidence) in ratings)
         {
             if (audit.RatingFor(skill ?? "") is not null)

@@ -109,6 +109,21 @@ public sealed class CareerCatalog
             s => Resources.Where(r => r.SkillSlugs.Contains(s.Slug)).ToList());
     }
 
+    /// <summary>The stored framework version this snapshot was read from; null for one built in memory.</summary>
+    public Guid? VersionId { get; private set; }
+
+    /// <summary>Records which stored version this snapshot is (once): records made with it remember that version.</summary>
+    public CareerCatalog IdentifyAs(Guid versionId)
+    {
+        if (VersionId is not null && VersionId != versionId)
+        {
+            throw new InvalidOperationException($"This catalog is already version {VersionId}.");
+        }
+
+        VersionId = versionId;
+        return this;
+    }
+
     /// <summary>The steps every rubric describes and every rating picks from.</summary>
     public RatingScale Scale { get; }
 

@@ -62,7 +62,7 @@ public sealed record GoalFields(
 /// A goal with its SMART parts as fields, an action plan of steps and dated check-ins. A goal that fails the
 /// SMART check can still be saved; it is then marked as not yet SMART.
 /// </summary>
-public sealed class Goal : IOwned, IVersioned
+public sealed class Goal : IOwned, IVersioned, IFrameworkBound
 {
     public const int OutcomeMaxLength = 200;
     public const int TextMaxLength = 1000;
@@ -99,6 +99,7 @@ public sealed class Goal : IOwned, IVersioned
     public GoalStatus Status { get; private set; }
     public DateOnly? CompletedOn { get; private set; }
     public Guid Version { get; private set; }
+    public Guid? FrameworkVersionId { get; private set; }
     public IReadOnlyList<string> SkillSlugs => _skillSlugs;
     public IReadOnlyList<GoalStep> Steps => _steps.OrderBy(s => s.DueDate).ThenBy(s => s.Title, StringComparer.Ordinal).ToList();
     /// <summary>By date, and check-ins of the same day in the order they were made (the later one is the day's figure).</summary>
@@ -112,6 +113,7 @@ public sealed class Goal : IOwned, IVersioned
             OwnerId = Guard.Text(ownerId, "An owner", 450),
             CreatedOn = today,
             Status = GoalStatus.Active,
+            FrameworkVersionId = catalog.VersionId,
         };
         goal.Update(fields, catalog, today);
         return goal;
@@ -148,6 +150,7 @@ public sealed class Goal : IOwned, IVersioned
             OwnerId = Guard.Text(ownerId, "An owner", 450),
             CreatedOn = createdOn,
             Status = GoalStatus.Active,
+            FrameworkVersionId = catalog.VersionId,
         };
         goal.Apply(fields, catalog, today, deadlineMayHavePassed: true);
         foreach (var (title, dueDate, stepStatus) in steps)

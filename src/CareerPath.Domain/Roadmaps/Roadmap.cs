@@ -8,7 +8,7 @@ namespace CareerPath.Domain.Roadmaps;
 /// A user's plan from a start role to a target role: the milestones they accepted from suggestions or added
 /// themselves, each with a target date, in the order they chose.
 /// </summary>
-public sealed class Roadmap : IOwned, IVersioned
+public sealed class Roadmap : IOwned, IVersioned, IFrameworkBound
 {
     public const int NameMaxLength = 100;
     public const int MaxMilestones = 200;
@@ -27,6 +27,7 @@ public sealed class Roadmap : IOwned, IVersioned
     public string? TrackSlug { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public Guid Version { get; private set; }
+    public Guid? FrameworkVersionId { get; private set; }
 
     /// <summary>Milestones in the user's order.</summary>
     public IReadOnlyList<Milestone> Milestones => _milestones.OrderBy(m => m.Position).ToList();
@@ -55,6 +56,7 @@ public sealed class Roadmap : IOwned, IVersioned
             TrackSlug = string.IsNullOrEmpty(trackSlug) ? null : trackSlug,
             CreatedAtUtc = nowUtc,
             Version = Guid.NewGuid(),
+            FrameworkVersionId = catalog.VersionId,
         };
     }
 

@@ -84,7 +84,7 @@ public sealed record AccountExport(
 }
 
 /// <summary>Exports all of a user's data and restores such an export into an empty account.</summary>
-public sealed class AccountDataService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class AccountDataService(UserData userData, PlanCatalog plan, TimeProvider clock)
 {
     public const int MaxImportBytes = 5 * 1024 * 1024;
 
@@ -94,7 +94,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == db.CurrentOwnerId);
         var audits = await db.SkillAudits.AsNoTracking().OrderBy(a => a.StartedAtUtc).ToListAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), now);
+        await FeedbackRounds.CloseDueAsync(db, plan.ForVersionAsync, now);
         var rounds = await db.FeedbackRounds.AsNoTracking().AsSplitQuery().Include(r => r.Requests).OrderBy(r => r.CreatedAtUtc).ToListAsync();
         var aspiration = await db.CareerAspirations.AsNoTracking().FirstOrDefaultAsync();
         var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
@@ -163,7 +163,7 @@ public sealed class AccountDataService(UserData userData, CatalogProvider catalo
             throw new DomainException("This account already holds data. Import into a new, empty account so nothing is overwritten.");
         }
 
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var owner = db.CurrentOwnerId!;
         var now = clock.GetUtcNow().UtcDateTime;
         try

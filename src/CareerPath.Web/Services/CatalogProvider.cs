@@ -63,6 +63,10 @@ public sealed class CatalogProvider(IDbContextFactory<CareerPathDbContext> dbFac
         return await load;
     }
 
+    /// <summary>A version's catalog; null (records made before versions) or a version no longer stored means the default.</summary>
+    public async Task<CareerCatalog> ForVersionAsync(Guid? versionId) =>
+        versionId is { } id && await GetVersionAsync(id) is { } loaded ? loaded.Catalog : await GetAsync();
+
     public void Invalidate()
     {
         lock (_gate)

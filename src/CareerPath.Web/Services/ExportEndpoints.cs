@@ -9,7 +9,7 @@ public static class ExportEndpoints
 {
     /// <summary>Downloads of one roadmap, for its owner only (anyone else gets 404).</summary>
     public static void MapRoadmapExports(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/roadmap/{id:guid}/export/{format}", async (Guid id, string format, RoadmapService roadmaps, CatalogProvider catalogProvider) =>
+        endpoints.MapGet("/roadmap/{id:guid}/export/{format}", async (Guid id, string format, RoadmapService roadmaps, PlanCatalog plan) =>
         {
             RoadmapView view;
             try
@@ -21,7 +21,7 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
-            var catalog = await catalogProvider.GetAsync();
+            var catalog = await plan.CurrentAsync();
             var name = FileName(view.Roadmap.Name);
             return format switch
             {

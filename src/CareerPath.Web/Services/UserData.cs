@@ -14,14 +14,17 @@ public sealed class UserData(
     AuthenticationStateProvider authentication,
     IHttpContextAccessor httpContextAccessor)
 {
-    public async Task<string> UserIdAsync()
+    public async Task<string> UserIdAsync() =>
+        await TryUserIdAsync() ?? throw new UnauthorizedAccessException("Sign in to see your own data.");
+
+    /// <summary>The signed-in user's id, or null for a visitor.</summary>
+    public async Task<string?> TryUserIdAsync()
     {
         // Plain HTTP endpoints (exports) have the user on the request; components have it on the circuit.
         var user = httpContextAccessor.HttpContext?.User is { Identity.IsAuthenticated: true } requestUser
             ? requestUser
             : (await authentication.GetAuthenticationStateAsync()).User;
-        return user.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? throw new UnauthorizedAccessException("Sign in to see your own data.");
+        return user.FindFirstValue(ClaimTypes.NameIdentifier);
     }
 
     public async Task<CareerPathDbContext> OpenAsync()

@@ -92,6 +92,57 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
         Assert.Null(await frameworks.ExportAsync(id, "pdf"));
     }
 
+    [Fact]
+    public async Task A_plan_moves_to_another_framework_only_while_empty_and_its_records_remember_the_version()
+    {
+        var user = await app.CreateAsync();
+        var name = "Plan ladder " + Guid.NewGuid().ToString("N");
+        var json = JsonNode.Parse(Catalog(name))!;
+        // A smaller framework: the first skill only, so the plan's catalog is visibly this one.
+        var firstSkill = json["skills"]!.AsArray()[0]!.DeepClone();
+        json["skills"] = new JsonArray(firstSkill);
+        foreach (var role in json["roles"]!.AsArray())
+        {
+            role!["expectedSkills"] = new JsonObject { [(string)firstSkill["slug"]!] = 2 };
+        }
+
+        json["tracks"] = new JsonArray();
+        json["certifications"] = new JsonArray();
+        json["degrees"] = new JsonArray();
+        json["growthResources"] = new JsonArray();
+        Guid id;
+        await using (var scope = app.ScopeFor(user))
+        {
+            var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            Assert.True((await frameworks.ImportAsync("small.json", json.ToJsonString(), forServer: false, into: null)).Succeeded);
+            id = (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
+            Assert.Null((await frameworks.ListAsync()).PlanLocked);
+
+            await frameworks.ChooseAsync(id);
+
+            var list = await frameworks.ListAsync();
+            Assert.Equal([id], list.Frameworks.Where(f => f.IsPlan).Select(f => f.Id));
+            var plan = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
+            Assert.Single(plan.Skills);
+            var audit = await scope.ServiceProvider.GetRequiredService<Features.Assessment.AssessmentService>().StartOrResumeAsync("product-manager");
+            Assert.Equal(plan.VersionId, audit.FrameworkVersionId);
+            Assert.NotNull(audit.FrameworkVersionId);
+
+            var defaultId = list.Frameworks.Single(f => f.IsDefault).Id;
+            var locked = await Assert.ThrowsAsync<DomainException>(() => frameworks.ChooseAsync(defaultId));
+            Assert.StartsWith("Your plan holds 1 skill audit made against its framework.", locked.Message);
+            Assert.Equal(locked.Message, (await frameworks.ListAsync()).PlanLocked);
+
+            var refused = await Assert.ThrowsAsync<DomainException>(() => frameworks.DeleteAsync(id));
+            Assert.Equal($"'{name}' is still in use (1 plan, 1 skill audit), so it was not deleted: what was made against it keeps its meaning.", refused.Message);
+        }
+
+        // Someone else's plan and pages are untouched by it.
+        var other = await app.CreateAsync();
+        await using var otherScope = app.ScopeFor(other);
+        Assert.Equal(16, (await otherScope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).Skills.Count);
+    }
+
     private async Task<Guid> ImportAsync(Data.Identity.ApplicationUser user, string name)
     {
         await using var scope = app.ScopeFor(user);

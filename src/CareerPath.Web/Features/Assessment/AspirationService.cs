@@ -15,7 +15,7 @@ public sealed record AspirationInput(
     IReadOnlyDictionary<string, int> Weights);
 
 /// <summary>The signed-in user's career aspirations (one record each).</summary>
-public sealed class AspirationService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class AspirationService(UserData userData, PlanCatalog plan, TimeProvider clock)
 {
     private const string ConflictMessage = "Your reflection was saved somewhere else (another tab or device) since you opened it. Reload to see it; your last change was not saved.";
 
@@ -29,7 +29,7 @@ public sealed class AspirationService(UserData userData, CatalogProvider catalog
     public async Task<CareerAspiration> SaveAsync(AspirationInput input, Guid? version)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var aspiration = await db.CareerAspirations.FirstOrDefaultAsync();
         if (aspiration is null)
         {

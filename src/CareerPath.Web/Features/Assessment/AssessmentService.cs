@@ -28,18 +28,18 @@ public sealed record AuditResultsPageModel(AuditLevels? Audit, bool IsDraft, Aud
     : CareerPath.Web.Components.Shared.IOwnedView;
 
 /// <summary>Skill audits of the signed-in user: start, rate, finish, compare.</summary>
-public sealed class AssessmentService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeProvider clock)
 {
     public async Task<AssessmentOverview> GetOverviewAsync()
     {
         await using var db = await userData.OpenAsync();
-        return await OverviewAsync(db, await catalogProvider.GetAsync());
+        return await OverviewAsync(db, await plan.CurrentAsync());
     }
 
     public async Task<AssessmentPageModel> OverviewPageAsync()
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var overview = await OverviewAsync(db, catalog);
         var latest = await LatestCompletedAsync(db);
         var previous = latest is null ? null : await PreviousAsync(db, latest);
@@ -50,7 +50,7 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
     public async Task<AuditResultsPageModel> ResultsPageAsync(Guid id)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var audit = await db.SkillAudits.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (audit is not { IsCompleted: true })
         {
@@ -94,7 +94,7 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
             return draft;
         }
 
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var role = currentRoleSlug ?? await ProfileRoleAsync(db)
             ?? throw new DomainException("Choose the role you hold now before starting the audit.");
         var previous = await LatestCompletedAsync(db);
@@ -168,7 +168,7 @@ public sealed class AssessmentService(UserData userData, CatalogProvider catalog
     private async Task<SkillAudit> ChangeAsync(Guid auditId, Guid version, Func<CareerPathDbContext, SkillAudit, CareerCatalog, Task> change)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var audit = await db.SkillAudits.FirstOrDefaultAsync(a => a.Id == auditId)
             ?? throw new NotFoundException("That audit does not exist or is not yours.");
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;

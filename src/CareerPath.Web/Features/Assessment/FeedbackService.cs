@@ -25,7 +25,7 @@ public sealed record FeedbackRoundLine(
 public sealed record FeedbackPageModel(FeedbackRoundLine? Open, IReadOnlyList<FeedbackRoundLine> Closed, IReadOnlyDictionary<string, int>? SelfLevels, string OwnerId)
     : CareerPath.Web.Components.Shared.IOwnedView;
 
-public sealed class FeedbackService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class FeedbackService(UserData userData, PlanCatalog plan, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,7 +36,7 @@ public sealed class FeedbackService(UserData userData, CatalogProvider catalogPr
     {
         await using var db = await userData.OpenAsync();
         var now = Now;
-        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), now);
+        await FeedbackRounds.CloseDueAsync(db, plan.ForVersionAsync, now);
         var rounds = await db.FeedbackRounds.AsNoTracking().AsSplitQuery().Include(r => r.Requests).ToListAsync();
         var self = await AssessmentService.LatestCompletedAsync(db);
         var lines = rounds.Select(r => new FeedbackRoundLine(
@@ -57,7 +57,7 @@ public sealed class FeedbackService(UserData userData, CatalogProvider catalogPr
     public async Task<IReadOnlyList<FeedbackRound>> ListRoundsAsync()
     {
         await using var db = await userData.OpenAsync();
-        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), Now);
+        await FeedbackRounds.CloseDueAsync(db, plan.ForVersionAsync, Now);
         return await db.FeedbackRounds.AsNoTracking().AsSplitQuery()
             .Include(r => r.Requests)
             .OrderByDescending(r => r.CreatedAtUtc)
@@ -68,19 +68,19 @@ public sealed class FeedbackService(UserData userData, CatalogProvider catalogPr
     public async Task<FeedbackResults?> LatestResultsAsync()
     {
         await using var db = await userData.OpenAsync();
-        return await FeedbackRounds.LatestResultsAsync(db, await catalogProvider.GetAsync(), Now);
+        return await FeedbackRounds.LatestResultsAsync(db, plan.ForVersionAsync, Now);
     }
 
     public async Task<FeedbackRound> StartRoundAsync(string name, DateOnly closesOn)
     {
         await using var db = await userData.OpenAsync();
-        await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), Now);
+        await FeedbackRounds.CloseDueAsync(db, plan.ForVersionAsync, Now);
         if (await db.FeedbackRounds.AnyAsync(r => r.ClosedAtUtc == null))
         {
             throw new DomainException("You already have an open round. Add people to it, or close it before starting another.");
         }
 
-        var round = FeedbackRound.Start(db.CurrentOwnerId!, name, closesOn, Now);
+        var round = FeedbackRound.Start(db.CurrentOwnerId!, name, closesOn, Now, await plan.CurrentAsync());
         db.FeedbackRounds.Add(round);
         await db.SaveChangesAsync();
         return round;
@@ -125,7 +125,7 @@ public sealed class FeedbackService(UserData userData, CatalogProvider catalogPr
     private async Task<T> ChangeAsync<T>(Guid roundId, Func<FeedbackRound, CareerCatalog, T> change)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var round = await db.FeedbackRounds.Include(r => r.Requests).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == roundId)
             ?? throw new NotFoundException("That feedback round does not exist or is not yours.");
         if (round.IsDue(Now))
@@ -145,7 +145,8 @@ public sealed class FeedbackService(UserData userData, CatalogProvider catalogPr
 public static class FeedbackRounds
 {
     /// <summary>Closes the due rounds the context can see (one owner's, or every owner's for the background closer).</summary>
-    public static async Task<int> CloseDueAsync(CareerPathDbContext db, CareerCatalog catalog, DateTime nowUtc, bool allOwners = false)
+    /// <param name="catalogFor">The catalog of the framework version a round was made against.</param>
+    public static async Task<int> CloseDueAsync(CareerPathDbContext db, Func<Guid?, Task<CareerCatalog>> catalogFor, DateTime nowUtc, bool allOwners = false)
     {
         var query = allOwners ? db.FeedbackRounds.IgnoreQueryFilters() : db.FeedbackRounds;
         var due = await query.Where(r => r.ClosedAtUtc == null && r.ClosesAtUtc <= nowUtc).Select(r => r.Id).ToListAsync();
@@ -157,7 +158,7 @@ public static class FeedbackRounds
             db.CurrentOwnerId = round.OwnerId;
             try
             {
-                round.Close(catalog, nowUtc);
+                round.Close(await catalogFor(round.FrameworkVersionId), nowUtc);
                 await db.SaveChangesAsync();
                 closed++;
             }
@@ -175,9 +176,9 @@ public static class FeedbackRounds
         return closed;
     }
 
-    public static async Task<FeedbackResults?> LatestResultsAsync(CareerPathDbContext db, CareerCatalog catalog, DateTime nowUtc)
+    public static async Task<FeedbackResults?> LatestResultsAsync(CareerPathDbContext db, Func<Guid?, Task<CareerCatalog>> catalogFor, DateTime nowUtc)
     {
-        await CloseDueAsync(db, catalog, nowUtc);
+        await CloseDueAsync(db, catalogFor, nowUtc);
         var latest = await db.FeedbackRounds.AsNoTracking()
             .Where(r => r.ClosedAtUtc != null && r.AnswerCount >= FeedbackAggregation.MinimumGroupSize)
             .OrderByDescending(r => r.ClosedAtUtc)
@@ -190,7 +191,7 @@ public static class FeedbackRounds
 /// Closes rounds on their date even when their owner does not visit, so answers are folded into results and erased
 /// on time rather than whenever someone next looks.
 /// </summary>
-public sealed class FeedbackRoundCloser(IDbContextFactory<CareerPathDbContext> dbFactory, CatalogProvider catalogProvider, TimeProvider clock,
+public sealed class FeedbackRoundCloser(IDbContextFactory<CareerPathDbContext> dbFactory, CatalogProvider catalogs, TimeProvider clock,
     ILogger<FeedbackRoundCloser> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
@@ -203,7 +204,7 @@ public sealed class FeedbackRoundCloser(IDbContextFactory<CareerPathDbContext> d
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                var closed = await FeedbackRounds.CloseDueAsync(db, await catalogProvider.GetAsync(), clock.GetUtcNow().UtcDateTime, allOwners: true);
+                var closed = await FeedbackRounds.CloseDueAsync(db, catalogs.ForVersionAsync, clock.GetUtcNow().UtcDateTime, allOwners: true);
                 if (closed > 0)
                 {
                     logger.LogInformation("Closed {Count} feedback rounds that reached their closing date.", closed);
@@ -231,7 +232,7 @@ public sealed record RespondPageModel(Questionnaire? Questionnaire, string Owner
 /// The anonymous side of feedback: a person with a link sees one questionnaire and can answer it once.
 /// The token is the only key; it is hashed and compared in constant time, and nothing else is reachable.
 /// </summary>
-public sealed class RespondentService(IDbContextFactory<CareerPathDbContext> dbFactory, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class RespondentService(IDbContextFactory<CareerPathDbContext> dbFactory, PlanCatalog plan, TimeProvider clock)
 {
     public const string InvalidLinkMessage = "This feedback link is not valid. Check that you copied the whole link, or ask for a new one.";
 
@@ -255,7 +256,8 @@ public sealed class RespondentService(IDbContextFactory<CareerPathDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await FindAsync(db, token) ?? throw new DomainException(InvalidLinkMessage);
         var round = await db.FeedbackRounds.IgnoreQueryFilters().Include(r => r.Requests).AsSplitQuery().FirstAsync(r => r.Id == request.RoundId);
-        var catalog = await catalogProvider.GetAsync();
+        // The respondent answers on the framework version the round was made against, whoever they are.
+        var catalog = await plan.ForVersionAsync(round.FrameworkVersionId);
 
         // The respondent writes to exactly this one round, on behalf of its owner.
         db.CurrentOwnerId = round.OwnerId;

@@ -14,6 +14,7 @@ public sealed record FrameworkLine(
     bool IsServer,
     bool IsDefault,
     bool CanChange,
+    bool IsPlan,
     int Versions,
     int NewestNumber,
     DateTime NewestAtUtc,
@@ -23,7 +24,8 @@ public sealed record FrameworkLine(
     int Skills,
     int Levels);
 
-public sealed record FrameworksPageModel(IReadOnlyList<FrameworkLine> Frameworks, bool IsAdministrator);
+/// <param name="PlanLocked">Why the user cannot move their plan to another framework yet; null when they can.</param>
+public sealed record FrameworksPageModel(IReadOnlyList<FrameworkLine> Frameworks, bool IsAdministrator, string? PlanLocked);
 
 /// <summary>What an import did: the problems that stopped it, or what was stored.</summary>
 public sealed record ImportOutcome(IReadOnlyList<FrameworkProblem> Problems, string? Stored)
@@ -36,13 +38,17 @@ public sealed record ImportOutcome(IReadOnlyList<FrameworkProblem> Problems, str
 /// Server frameworks are changed only by administrators; a personal framework only by its owner; anyone else's
 /// personal framework does not exist as far as this service is concerned.
 /// </summary>
-public sealed class FrameworkService(UserData userData, CatalogProvider catalogProvider, TimeProvider clock)
+public sealed class FrameworkService(UserData userData, CatalogProvider catalogProvider, PlanVersions planVersions, TimeProvider clock)
 {
     public async Task<FrameworksPageModel> ListAsync()
     {
         await using var db = await userData.OpenAsync();
         var userId = db.CurrentOwnerId!;
         var isAdministrator = await Administrators.IsAdministratorAsync(db, userId);
+        var planVersion = await planVersions.GetAsync(userId);
+        var planFramework = planVersion is null
+            ? null
+            : await db.FrameworkVersions.Where(v => v.Id == planVersion).Select(v => (Guid?)v.FrameworkId).FirstOrDefaultAsync();
         var frameworks = await Visible(db, userId)
             .Select(f => new
             {
@@ -61,15 +67,69 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         {
             var catalog = (await catalogProvider.GetVersionAsync(f.Newest.Id))!.Catalog;
             var isDefault = f.Key == StoredFramework.DefaultKey;
+            var isPlan = planFramework is null ? isDefault : planFramework == f.Id;
             lines.Add(new FrameworkLine(f.Id, f.Name, f.OwnerId is null, isDefault, CanChange(f.OwnerId, userId, isAdministrator) && !isDefault,
-                f.Versions, f.Newest.Number, f.Newest.CreatedAtUtc, f.Newest.Source,
+                isPlan, f.Versions, f.Newest.Number, f.Newest.CreatedAtUtc, f.Newest.Source,
                 catalog.Ladders.Count, catalog.Roles.Count, catalog.Skills.Count, catalog.Scale.Count));
         }
 
         // The server's default first, then the server's others, then the user's own, each by name.
         var ordered = lines.OrderByDescending(l => l.IsDefault).ThenByDescending(l => l.IsServer)
             .ThenBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new FrameworksPageModel(ordered, isAdministrator);
+        return new FrameworksPageModel(ordered, isAdministrator, await PlanLockedAsync(db));
+    }
+
+    /// <summary>
+    /// Plans the user's work against a framework's newest version (the server's default follows its newest version).
+    /// Refused while the plan holds results: those were made against the current framework, and moving them is
+    /// not offered yet, so nothing can change what they mean.
+    /// </summary>
+    public async Task ChooseAsync(Guid id)
+    {
+        await using var db = await userData.OpenAsync();
+        var userId = db.CurrentOwnerId!;
+        var framework = await Visible(db, userId).Select(f => new
+            {
+                f.Id,
+                f.Key,
+                Newest = db.FrameworkVersions.Where(v => v.FrameworkId == f.Id).OrderByDescending(v => v.Number).Select(v => v.Id).First(),
+            })
+            .SingleOrDefaultAsync(f => f.Id == id)
+            ?? throw new NotFoundException("That framework does not exist, or is not yours to use.");
+        if (await PlanLockedAsync(db) is { } locked)
+        {
+            throw new DomainException(locked);
+        }
+
+        var versionId = framework.Key == StoredFramework.DefaultKey ? (Guid?)null : framework.Newest;
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        user.FrameworkVersionId = versionId;
+        // The role held now is a role of the framework; one the new framework does not have is asked for again.
+        var catalog = await catalogProvider.ForVersionAsync(versionId);
+        if (catalog.FindRole(user.CurrentRoleSlug) is null)
+        {
+            user.CurrentRoleSlug = null;
+            user.CurrentRoleSince = null;
+        }
+
+        await db.SaveChangesAsync();
+        planVersions.Set(userId, versionId);
+    }
+
+    /// <summary>What the user's plan holds that was made against its framework, said as a reason not to move it; null when it holds nothing.</summary>
+    private static async Task<string?> PlanLockedAsync(Data.CareerPathDbContext db)
+    {
+        var held = new (int Count, string Noun)[]
+        {
+            (await db.SkillAudits.CountAsync(), "skill audit"),
+            (await db.FeedbackRounds.CountAsync(), "feedback round"),
+            (await db.CareerAspirations.CountAsync(), "saved aspiration"),
+            (await db.Roadmaps.CountAsync(), "roadmap"),
+            (await db.Goals.CountAsync(), "goal"),
+        }.Where(h => h.Count > 0).Select(h => Format.Plural(h.Count, h.Noun)).ToList();
+        return held.Count == 0
+            ? null
+            : $"Your plan holds {string.Join(", ", held)} made against its framework. Moving a plan with results to another framework is not available yet, so for now you can change frameworks only before you start.";
     }
 
     /// <summary>
@@ -166,6 +226,21 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         if (!CanChange(framework.OwnerId, userId, await Administrators.IsAdministratorAsync(db, userId)))
         {
             throw new DomainException("Only an administrator can delete a server framework.");
+        }
+
+        // Anything made against one of its versions keeps it: counted across every account, since a server framework serves all.
+        var versions = db.FrameworkVersions.Where(v => v.FrameworkId == id).Select(v => (Guid?)v.Id);
+        var uses = new (int Count, string Noun)[]
+        {
+            (await db.Users.CountAsync(u => versions.Contains(u.FrameworkVersionId)), "plan"),
+            (await db.SkillAudits.IgnoreQueryFilters().CountAsync(a => versions.Contains(a.FrameworkVersionId)), "skill audit"),
+            (await db.FeedbackRounds.IgnoreQueryFilters().CountAsync(r => versions.Contains(r.FrameworkVersionId)), "feedback round"),
+            (await db.Roadmaps.IgnoreQueryFilters().CountAsync(r => versions.Contains(r.FrameworkVersionId)), "roadmap"),
+            (await db.Goals.IgnoreQueryFilters().CountAsync(g => versions.Contains(g.FrameworkVersionId)), "goal"),
+        }.Where(u => u.Count > 0).Select(u => Format.Plural(u.Count, u.Noun)).ToList();
+        if (uses.Count > 0)
+        {
+            throw new DomainException($"'{framework.Name}' is still in use ({string.Join(", ", uses)}), so it was not deleted: what was made against it keeps its meaning.");
         }
 
         db.Frameworks.Remove(framework);

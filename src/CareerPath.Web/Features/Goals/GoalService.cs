@@ -10,7 +10,7 @@ namespace CareerPath.Web.Features.Goals;
 public sealed record GoalsPageModel(IReadOnlyList<GoalSummary> Goals, DateOnly Today, string OwnerId) : CareerPath.Web.Components.Shared.IOwnedView;
 
 /// <summary>The signed-in user's goals: create, edit, plan steps, check in, complete.</summary>
-public sealed class GoalService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
+public sealed class GoalService(UserData userData, PlanCatalog plan, UserClock clock)
 {
     /// <summary>Today in the user's time zone.</summary>
     public Task<DateOnly> TodayAsync() => clock.TodayAsync();
@@ -54,7 +54,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     public async Task<Goal> CreateAsync(GoalFields fields, IReadOnlyList<NewStep>? steps = null, Guid? creationKey = null)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var today = await clock.TodayAsync(db);
         fields = await OwnLinksOnlyAsync(db, fields);
         var goal = Goal.Create(db.CurrentOwnerId!, fields, catalog, today);
@@ -100,7 +100,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync() => await TemplatesAsync(await clock.TodayAsync());
 
     /// <summary>The templates dated from a today the caller already knows (a page's view model), without reading it again.</summary>
-    public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync(DateOnly today) => GoalTemplates.For(await catalogProvider.GetAsync(), today);
+    public async Task<IReadOnlyList<GoalTemplate>> TemplatesAsync(DateOnly today) => GoalTemplates.For(await plan.CurrentAsync(), today);
 
     private static Task Run(Action action)
     {
@@ -134,7 +134,7 @@ public sealed class GoalService(UserData userData, CatalogProvider catalogProvid
     {
         await using var db = await userData.OpenAsync();
         var today = await clock.TodayAsync(db);
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id)
             ?? throw new NotFoundException("That goal does not exist or is not yours.");
         db.Entry(goal).Property(g => g.Version).OriginalValue = version;

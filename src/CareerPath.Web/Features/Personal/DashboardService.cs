@@ -26,14 +26,14 @@ public sealed record DashboardSummary(
     int Roadmaps);
 
 /// <summary>The signed-in home: what is due, what slipped, what is at risk, what moved.</summary>
-public sealed class DashboardService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
+public sealed class DashboardService(UserData userData, PlanCatalog plan, UserClock clock)
 {
     public const int DeadlineWindowDays = 30;
 
     public async Task<DashboardSummary> GetAsync()
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await plan.CurrentAsync();
         var today = await clock.TodayAsync(db);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == db.CurrentOwnerId).Select(u => new { u.DisplayName, u.CurrentRoleSlug }).FirstAsync();
         var goals = await db.Goals.AsNoTracking().ToListAsync();

@@ -73,7 +73,7 @@ public sealed record RoadmapsPageModel(
     : CareerPath.Web.Components.Shared.IOwnedView;
 
 /// <summary>The signed-in user's roadmaps: create, compute, edit the plan, complete milestones.</summary>
-public sealed class RoadmapService(UserData userData, CatalogProvider catalogProvider, UserClock clock)
+public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, UserClock clock)
 {
     /// <summary>Today in the user's time zone.</summary>
     public Task<DateOnly> TodayAsync() => clock.TodayAsync();
@@ -149,7 +149,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     public async Task<Roadmap> CreateAsync(string name, string startRoleSlug, string targetRoleSlug, string? trackSlug, Guid? creationKey = null)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await planCatalog.CurrentAsync();
         var roadmap = Roadmap.Create(db.CurrentOwnerId!, name, startRoleSlug, targetRoleSlug, trackSlug, catalog, clock.UtcNow.UtcDateTime);
         return await db.AddOnceAsync(roadmap, creationKey);
     }
@@ -159,7 +159,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         await using var db = await userData.OpenAsync();
         var roadmap = await db.Roadmaps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
-        return await BuildViewAsync(db, roadmap, await catalogProvider.GetAsync());
+        return await BuildViewAsync(db, roadmap, await planCatalog.CurrentAsync());
     }
 
     /// <summary>Recomputes the path, the step gaps and suggestions and the forecast for a loaded roadmap.</summary>
@@ -184,7 +184,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
         }
 
         // Only a closed round's "all others" figures, exactly as the feedback page shows them.
-        var others = (await FeedbackRounds.LatestResultsAsync(db, catalog, clock.UtcNow.UtcDateTime))?.Overall.Averages
+        var others = (await FeedbackRounds.LatestResultsAsync(db, planCatalog.ForVersionAsync, clock.UtcNow.UtcDateTime))?.Overall.Averages
             ?? new Dictionary<string, double>();
         var levels = latest.Ratings.ToDictionary(
             r => r.SkillSlug,
@@ -266,7 +266,7 @@ public sealed class RoadmapService(UserData userData, CatalogProvider catalogPro
     {
         await using var db = await userData.OpenAsync();
         var today = await clock.TodayAsync(db);
-        var catalog = await catalogProvider.GetAsync();
+        var catalog = await planCatalog.CurrentAsync();
         var roadmap = await db.Roadmaps.FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
         db.Entry(roadmap).Property(r => r.Version).OriginalValue = version;

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using CareerPath.Data;
+using CareerPath.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerPath.Web.Services;
+
+/// <summary>
+/// The framework the signed-in user plans against: the version their profile names, or the server's default
+/// (newest version) when it names none or nobody is signed in. Pages and services in a user's context take their
+/// catalog from here, so everything a user sees and makes is on one framework version.
+/// </summary>
+public sealed class PlanCatalog(CatalogProvider provider, UserData userData, PlanVersions versions)
+{
+    public async Task<CareerCatalog> CurrentAsync()
+    {
+        var userId = await userData.TryUserIdAsync();
+        return userId is null ? await provider.GetAsync() : await ForVersionAsync(await versions.GetAsync(userId));
+    }
+
+    /// <summary>A version's catalog; null (or a version no longer stored) means the server's default.</summary>
+    public Task<CareerCatalog> ForVersionAsync(Guid? versionId) => provider.ForVersionAsync(versionId);
+}
+
+/// <summary>
+/// Each user's plan version, read from the database once per process and kept: only this app changes it
+/// (<see cref="Set"/>), so the cache cannot go stale.
+/// </summary>
+public sealed class PlanVersions(IDbContextFactory<CareerPathDbContext> dbFactory)
+{
+    private readonly ConcurrentDictionary<string, Guid?> _versions = new(StringComparer.Ordinal);
+
+    public async Task<Guid?> GetAsync(string userId)
+    {
+        if (_versions.TryGetValue(userId, out var cached))
+        {
+            return cached;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var version = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.FrameworkVersionId).FirstOrDefaultAsync();
+        return _versions.GetOrAdd(userId, version);
+    }
+
+    /// <summary>Called after the user's plan version was saved.</summary>
+    public void Set(string userId, Guid? versionId) => _versions[userId] = versionId;
+}
