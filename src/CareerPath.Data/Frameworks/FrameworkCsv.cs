@@ -45,7 +45,7 @@ public static class FrameworkCsv
         if (unclosed is { } open)
         {
             var column = header is not null && header.Line < open.Line ? ColumnName(header, open.Column) : null;
-            return FrameworkRead.Failed(SourceMap.Place(open.Line, column),
+            return FrameworkRead.Failed(SourceMap.Place(open.Line, column, open.Row),
                 "A quoted cell starts here and is never closed: add the closing double quote (\"), or double a quote that is part of the text (\"\").");
         }
 
@@ -68,6 +68,9 @@ public static class FrameworkCsv
         string CategoryName(string? slug) => slug is not null && categories.TryGetValue(slug, out var c) ? c.Name ?? slug : slug ?? "";
         string LadderName(string? slug) => slug is not null && ladders.TryGetValue(slug, out var l) ? l.Name ?? slug : slug ?? "";
 
+        // Role columns ladder by ladder, so the ladders read back in the document's order.
+        var ladderOrder = document.Ladders.Select(l => l.Slug).ToList();
+        document = document with { Roles = document.Roles.OrderBy(r => ladderOrder.IndexOf(r.Ladder) is var i and >= 0 ? i : int.MaxValue).ToList() };
         var categoryNames = document.Skills.Select(s => CategoryName(s.Category)).Distinct().ToList();
         var ladderNames = document.Roles.Select(r => LadderName(r.Ladder)).Distinct().ToList();
         var skillKeys = document.Skills.Where((s, i) => s.Slug != FrameworkKeys.FromName(s.Name, $"skill-{i + 1}")).Any();
@@ -196,7 +199,8 @@ public static class FrameworkCsv
 
     private static string Unprotect(string cell) => cell.Length > 1 && cell[0] == '\'' && LooksLikeFormula(cell[1..]) ? cell[1..] : cell;
 
-    private sealed record Row(int Line, string[] Cells)
+    /// <summary>A record of the sheet: the file line it starts on, its number as a spreadsheet shows it, its cells.</summary>
+    private sealed record Row(int Line, int Number, string[] Cells)
     {
         public string Cell(int column) => column >= 0 && column < Cells.Length ? Cells[column] : "";
 
@@ -208,7 +212,7 @@ public static class FrameworkCsv
 
     // RFC 4180, tolerant of what spreadsheets write: CRLF, LF or CR line ends, a byte-order mark, Excel's "sep=;"
     // line, and semicolons for Excel set to a language whose decimal mark is a comma. Blank rows are dropped.
-    private static (List<Row> Rows, (int Line, int Column)? Unclosed) Parse(string text)
+    private static (List<Row> Rows, (int Line, int Row, int Column)? Unclosed) Parse(string text)
     {
         var i = text.StartsWith('\uFEFF') ? 1 : 0;
         var line = 1;
@@ -228,8 +232,9 @@ public static class FrameworkCsv
         var cells = new List<string>();
         var cell = new StringBuilder();
         var rowLine = line;
+        var rowNumber = 1;
         var quoted = false;
-        var quoteStart = (Line: 0, Column: 0);
+        var quoteStart = (Line: 0, Row: 0, Column: 0);
 
         void EndCell()
         {
@@ -240,7 +245,7 @@ public static class FrameworkCsv
         void EndRow()
         {
             EndCell();
-            var row = new Row(rowLine, cells.ToArray());
+            var row = new Row(rowLine, rowNumber++, cells.ToArray());
             if (!row.IsBlank)
             {
                 rows.Add(row);
@@ -286,7 +291,7 @@ public static class FrameworkCsv
             {
                 cell.Clear();
                 quoted = true;
-                quoteStart = (line, cells.Count);
+                quoteStart = (line, rowNumber, cells.Count);
             }
             else if (c == delimiter)
             {
@@ -386,10 +391,10 @@ public static class FrameworkCsv
                 return new FrameworkRead(null, _problems);
             }
 
-            _map.Add("scale", header.Line);
-            _map.Add("skills", header.Line);
-            _map.Add("roles", header.Line);
-            _map.Add(FrameworkBuilder.Whole, header.Line);
+            foreach (var whole in new[] { "scale", "skills", "roles", FrameworkBuilder.Whole })
+            {
+                Place(whole, header);
+            }
             var document = new FrameworkDocument
             {
                 Name = name,
@@ -418,7 +423,7 @@ public static class FrameworkCsv
                     var named = title[(isLevel ? LevelPrefix : RolePrefix).Length..].Trim();
                     if (named.Length == 0)
                     {
-                        Problem(header.Line, title, $"The column needs a name after '{(isLevel ? LevelPrefix : RolePrefix)}'.");
+                        Problem(header, title, $"The column needs a name after '{(isLevel ? LevelPrefix : RolePrefix)}'.");
                     }
 
                     (isLevel ? _levels : _roles).Add((column, named));
@@ -427,12 +432,12 @@ public static class FrameworkCsv
                 {
                     if (!_fixed.TryAdd(known, column))
                     {
-                        Problem(header.Line, title, $"There are two '{known}' columns; keep one.");
+                        Problem(header, title, $"There are two '{known}' columns; keep one.");
                     }
                 }
                 else
                 {
-                    Problem(header.Line, title,
+                    Problem(header, title,
                         $"This column is not one the format knows. Head a step of the rating scale '{LevelPrefix} <name>' and a role '{RolePrefix} <name>'; " +
                         $"the other columns are {string.Join(", ", FixedColumns)}.");
                 }
@@ -440,12 +445,12 @@ public static class FrameworkCsv
 
             if (!_fixed.ContainsKey(SkillColumn))
             {
-                Problem(header.Line, null, $"The header row has no '{SkillColumn}' column: the first row must name the columns.");
+                Problem(header, null, $"The header row has no '{SkillColumn}' column: the first row must name the columns.");
             }
 
             if (_levels.Count == 0)
             {
-                Problem(header.Line, null, $"The header row has no '{LevelPrefix} <name>' columns: add one per step of the rating scale.");
+                Problem(header, null, $"The header row has no '{LevelPrefix} <name>' columns: add one per step of the rating scale.");
             }
         }
 
@@ -457,19 +462,21 @@ public static class FrameworkCsv
                 // "#" alone or "# text" is a note for people and is skipped.
                 if (first != "#" && !first.StartsWith("# ", StringComparison.Ordinal))
                 {
-                    Problem(row.Line, ColumnName(header, 0), $"'{first}' is not a row the format knows; use {string.Join(", ", RowKinds)}, or start a note with '# '.");
+                    Problem(row, ColumnName(header, 0), $"'{first}' is not a row the format knows; use {string.Join(", ", RowKinds)}, or start a note with '# '.");
                 }
             }
             else if (!_rowsOfKind.TryAdd(kind, row))
             {
-                Problem(row.Line, ColumnName(header, 0), $"There are two '{kind}' rows (lines {_rowsOfKind[kind].Line} and {row.Line}); keep one.");
+                Problem(row, ColumnName(header, 0), $"There are two '{kind}' rows; keep one.");
             }
         }
 
         private string? Cell(string kind, int column) =>
             _rowsOfKind.TryGetValue(kind, out var row) && row.Cell(column).Trim() is { Length: > 0 } value ? value : null;
 
-        private int LineOf(string kind) => _rowsOfKind.TryGetValue(kind, out var row) ? row.Line : header.Line;
+        private Row RowOf(string kind) => _rowsOfKind.GetValueOrDefault(kind, header);
+
+        private void Place(string path, Row row, string? column = null) => _map.Add(path, row.Line, column, row.Number);
 
         private (List<RoleRead> Roles, List<FrameworkDocument.LadderEntry> Ladders) ReadRoles()
         {
@@ -486,11 +493,11 @@ public static class FrameworkCsv
                     var key = Cell(LadderKeyRow, column) ?? FrameworkKeys.FromName(ladderName, $"ladder-{ladders.Count + 1}");
                     ladders.Add((ladderName, key, column));
                     ladderIndex = ladders.Count - 1;
-                    _map.Add($"ladders[{ladderIndex}]", LineOf(LadderRow), title);
+                    Place($"ladders[{ladderIndex}]", RowOf(LadderRow), title);
                 }
                 else if (Cell(LadderKeyRow, column) is { } key && key != ladders[ladderIndex].Key)
                 {
-                    Problem(LineOf(LadderKeyRow), title, $"The ladder '{ladderName}' has the key '{ladders[ladderIndex].Key}' in another column; give it one key.");
+                    Problem(RowOf(LadderKeyRow), title, $"The ladder '{ladderName}' has the key '{ladders[ladderIndex].Key}' in another column; give it one key.");
                 }
 
                 int? seniority = roles.Count(r => r.Entry.Ladder == ladders[ladderIndex].Key) + 1;
@@ -499,12 +506,12 @@ public static class FrameworkCsv
                     seniority = int.TryParse(given, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
                     if (seniority is null)
                     {
-                        Problem(LineOf(SeniorityRow), title, $"'{given}' is not a whole number: seniority is 1 for the most junior role on a ladder.");
+                        Problem(RowOf(SeniorityRow), title, $"'{given}' is not a whole number: seniority is 1 for the most junior role on a ladder.");
                     }
                 }
 
-                _map.Add($"roles[{index}]", header.Line, title);
-                _map.Add($"roles[{index}].ladder", LineOf(LadderRow), title);
+                Place($"roles[{index}]", header, title);
+                Place($"roles[{index}].ladder", RowOf(LadderRow), title);
                 roles.Add(new RoleRead(column, new FrameworkDocument.RoleEntry
                 {
                     Slug = Cell(KeyRow, column) ?? FrameworkKeys.FromName(roleName, $"role-{index + 1}"),
@@ -521,7 +528,7 @@ public static class FrameworkCsv
         private (List<FrameworkDocument.SkillEntry> Skills, List<FrameworkDocument.CategoryEntry> Categories) ReadSkills(List<Row> skillRows, List<RoleRead> roles)
         {
             var skills = new List<FrameworkDocument.SkillEntry>();
-            var categories = new List<(string Name, string? Key, int Line)>();
+            var categories = new List<(string Name, string? Key, Row Row)>();
             var categoryOfSkill = new List<int>();
             var skillTitle = ColumnName(header, _fixed[SkillColumn]);
             var categoryTitle = _fixed.TryGetValue(CategoryColumn, out var categoryColumn) ? ColumnName(header, categoryColumn) : skillTitle;
@@ -529,14 +536,14 @@ public static class FrameworkCsv
             {
                 foreach (var stray in row.Cells.Select((c, i) => (c, i)).Where(x => x.c.Trim().Length > 0 && header.Cell(x.i).Trim().Length == 0))
                 {
-                    Problem(row.Line, $"column {stray.i + 1}", "This cell has text but its column has no header; name the column or clear the cell.");
+                    Problem(row, $"column {stray.i + 1}", "This cell has text but its column has no header; name the column or clear the cell.");
                 }
 
                 var index = skills.Count;
                 var skillName = FixedCell(row, SkillColumn);
                 if (skillName is null)
                 {
-                    Problem(row.Line, skillTitle, "This row has no skill name.");
+                    Problem(row, skillTitle, "This row has no skill name.");
                     continue;
                 }
 
@@ -545,7 +552,7 @@ public static class FrameworkCsv
                 var category = categories.FindIndex(c => c.Name == categoryName);
                 if (category < 0)
                 {
-                    categories.Add((categoryName, null, row.Line));
+                    categories.Add((categoryName, null, row));
                     category = categories.Count - 1;
                 }
 
@@ -553,7 +560,7 @@ public static class FrameworkCsv
                 {
                     if (categories[category].Key is { } known && known != categoryKey)
                     {
-                        Problem(row.Line, ColumnName(header, _fixed[CategoryKeyColumn]), $"The category '{categoryName}' has the key '{known}' on an earlier row; give it one key.");
+                        Problem(row, ColumnName(header, _fixed[CategoryKeyColumn]), $"The category '{categoryName}' has the key '{known}' on an earlier row; give it one key.");
                     }
 
                     categories[category] = categories[category] with { Key = categoryKey };
@@ -566,7 +573,7 @@ public static class FrameworkCsv
                     var text = row.Cell(column);
                     if (text.Trim().Length == 0)
                     {
-                        Problem(row.Line, ColumnName(header, column), $"The rubric cell is empty: describe what '{level}' looks like for '{skillName}'.");
+                        Problem(row, ColumnName(header, column), $"The rubric cell is empty: describe what '{level}' looks like for '{skillName}'.");
                     }
 
                     rubric.Add(ParseRubric(text));
@@ -587,23 +594,23 @@ public static class FrameworkCsv
                         : _levels.FindIndex(l => l.Name.Equals(value, StringComparison.CurrentCultureIgnoreCase)) + 1;
                     if (level == 0)
                     {
-                        Problem(row.Line, title, $"'{value}' is not a step of the scale: write a number from 1 to {_levels.Count} or a level's name, or leave the cell empty when the role does not expect the skill.");
+                        Problem(row, title, $"'{value}' is not a step of the scale: write a number from 1 to {_levels.Count} or a level's name, or leave the cell empty when the role does not expect the skill.");
                         continue;
                     }
 
                     role.Expected[slug] = level;
-                    _map.Add($"roles[{r}].expectedSkills.{slug}", row.Line, title);
+                    Place($"roles[{r}].expectedSkills.{slug}", row, title);
                 }
 
-                _map.Add($"skills[{index}]", row.Line, skillTitle);
-                _map.Add($"skills[{index}].category", row.Line, categoryTitle);
+                Place($"skills[{index}]", row, skillTitle);
+                Place($"skills[{index}].category", row, categoryTitle);
                 skills.Add(new FrameworkDocument.SkillEntry(slug, skillName, null, FixedCell(row, DescriptionColumn), rubric));
             }
 
             var keyed = categories.Select((c, i) => new FrameworkDocument.CategoryEntry(c.Key ?? FrameworkKeys.FromName(c.Name, $"category-{i + 1}"), c.Name)).ToList();
             for (var i = 0; i < keyed.Count; i++)
             {
-                _map.Add($"skillCategories[{i}]", categories[i].Line, categoryTitle);
+                Place($"skillCategories[{i}]", categories[i].Row, categoryTitle);
             }
 
             return (skills.Select((s, i) => s with { Category = keyed[categoryOfSkill[i]].Slug }).ToList(), keyed);
@@ -612,7 +619,7 @@ public static class FrameworkCsv
         private string? FixedCell(Row row, string column) =>
             _fixed.TryGetValue(column, out var index) && row.Cell(index).Trim() is { Length: > 0 } value ? value : null;
 
-        private void Problem(int line, string? column, string message) => _problems.Add(new FrameworkProblem(SourceMap.Place(line, column), message));
+        private void Problem(Row row, string? column, string message) => _problems.Add(new FrameworkProblem(SourceMap.Place(row.Line, column, row.Number), message));
     }
 
     private sealed record RoleRead(int Column, FrameworkDocument.RoleEntry Entry)

@@ -51,9 +51,9 @@ public static class FrameworkKeys
 /// </summary>
 internal sealed class SourceMap
 {
-    private readonly Dictionary<string, (int Line, string? Column)> _places = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Line, int Row, string? Column)> _places = new(StringComparer.Ordinal);
 
-    public void Add(string path, int line, string? column = null) => _places[path] = (line, column);
+    public void Add(string path, int line, string? column = null, int row = 0) => _places[path] = (line, row, column);
 
     /// <summary>Builds the document and, when it fails, returns every problem located in the file; nothing partial.</summary>
     public FrameworkRead Check(FrameworkDocument document)
@@ -70,7 +70,7 @@ internal sealed class SourceMap
         {
             if (_places.TryGetValue(path, out var place))
             {
-                return problem with { Where = Place(place.Line, place.Column) };
+                return problem with { Where = Place(place.Line, place.Column, place.Row) };
             }
 
             var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
@@ -83,5 +83,10 @@ internal sealed class SourceMap
         }
     }
 
-    public static string Place(int line, string? column = null) => column is null ? $"line {line}" : $"line {line}, column '{column}'";
+    /// <summary>
+    /// "line 5, column 'Role: Senior PM'". A spreadsheet row with line breaks in its cells spans several lines of the
+    /// file, so when the two differ the row a spreadsheet shows is given too: "line 5 (row 3)".
+    /// </summary>
+    public static string Place(int line, string? column = null, int row = 0) =>
+        $"line {line}" + (row > 0 && row != line ? $" (row {row})" : "") + (column is null ? "" : $", column '{column}'");
 }
