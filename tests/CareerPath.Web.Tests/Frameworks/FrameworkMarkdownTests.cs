@@ -74,13 +74,16 @@ public sealed class FrameworkMarkdownTests
     [Fact]
     public void Bad_indentation_is_reported_on_its_line()
     {
-        var text = QcxBackend.Replace("        criteria:\n          - \"Atualiza", "        criteria:\n        - \"Atualiza\n     - \"", StringComparison.Ordinal);
+        // Line 19, "      - level: 2", moved one space left: the list item no longer lines up with the one above.
+        var text = QcxBackend.Replace("          - \"Busca orientação dos outros desenvolvedores, ao invés de respostas\"\n      - level: 2",
+            "          - \"Busca orientação dos outros desenvolvedores, ao invés de respostas\"\n     - level: 2", StringComparison.Ordinal);
+        Assert.NotEqual(QcxBackend, text);
 
         var read = FrameworkMarkdown.Read(text);
 
-        Assert.Null(read.Document);
         var problem = Assert.Single(read.Problems);
-        Assert.Matches(@"^line 1[5-7]$", problem.Where);
+        Assert.Null(read.Document);
+        Assert.Equal("line 19", problem.Where);
         Assert.Contains("indentation", problem.Message);
     }
 
