@@ -36,3 +36,21 @@ public sealed class FrameworkExampleTests
         Assert.Equal(["Writes code that is easy to change", "Adds tests that explain the code"], catalog.FindSkill("code-quality")!.Rubric[1].Criteria);
     }
 }
+
+/// <summary>The app offers the example files for download, as docs/frameworks.md says.</summary>
+[Collection(AppCollection.Name)]
+public sealed class FrameworkExampleDownloadTests(CareerPathAppFactory app)
+{
+    [Theory]
+    [InlineData("example.json", "application/json")]
+    [InlineData("example.csv", "text/csv")]
+    [InlineData("example.md", "text/markdown")]
+    public async Task Each_example_is_served_as_it_is_kept(string file, string mediaType)
+    {
+        var response = await app.CreateClient().GetAsync($"/frameworks/{file}");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TestFrameworks.Text("examples", file), await response.Content.ReadAsStringAsync());
+    }
+}
