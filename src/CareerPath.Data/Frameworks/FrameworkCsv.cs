@@ -137,8 +137,10 @@ public static class FrameworkCsv
             }
 
             cells.Add(skill.Description);
-            cells.AddRange((skill.Rubric ?? []).Select(RubricText));
-            cells.AddRange(Blank(scale.Count - (skill.Rubric?.Count ?? 0)));
+            // One cell per step of the scale, whatever the rubric holds, so the role columns stay in line.
+            var rubric = (skill.Rubric ?? []).Take(scale.Count).Select(RubricText).ToList();
+            cells.AddRange(rubric);
+            cells.AddRange(Blank(scale.Count - rubric.Count));
             cells.AddRange(Roles(r => r.ExpectedSkills is { } expected && skill.Slug is not null && expected.TryGetValue(skill.Slug, out var level)
                 ? level.ToString(CultureInfo.InvariantCulture)
                 : null));
@@ -148,7 +150,7 @@ public static class FrameworkCsv
         return sheet.ToString();
     }
 
-    // The first paragraph describes the level; lines after it that begin with "- " are its criteria.
+    // The description, then one criterion per line beginning with "- " (never the first line, which is always description).
     private static string RubricText(RubricLevel level) =>
         level.Criteria.Count == 0 ? level.Description : level.Description + "\n" + string.Join("\n", level.Criteria.Select(c => "- " + c));
 
