@@ -55,6 +55,18 @@ public sealed class FrameworkCsvTests
     }
 
     [Fact]
+    public void Excel_s_sep_line_chooses_the_separator()
+    {
+        var text = "sep=;\r\n" + Small.Replace(",", ";", StringComparison.Ordinal).Replace("Clear; short", "Clear, short", StringComparison.Ordinal);
+
+        var read = FrameworkCsv.Read(text);
+
+        Assert.Equal("Clear, short \"plain\" text", Built(read).FindSkill("writing")!.Description);
+        // Lines count from the file's first line, the sep line included.
+        AssertProblem(FrameworkCsv.Read(text.Replace(";1;3\r\n", ";1;x\r\n", StringComparison.Ordinal)), "line 3 (row 2), column 'Role: Senior PM'", "'x' is not a step");
+    }
+
+    [Fact]
     public void Trailing_empty_columns_and_rows_and_LF_line_ends_are_fine()
     {
         var text = Small.Replace("\r\n", ",,\n", StringComparison.Ordinal) + "\n,,,\n\n";

@@ -21,6 +21,14 @@ public sealed class FrameworkMarkdownTests
     }
 
     [Fact]
+    public void CRLF_line_ends_and_a_byte_order_mark_read_the_same()
+    {
+        var windows = "\uFEFF" + QcxBackend.Replace("\n", "\r\n", StringComparison.Ordinal);
+
+        Assert.Equal(FrameworkJson.Write(Exported(Built(FrameworkMarkdown.Read(QcxBackend)))), FrameworkJson.Write(Exported(Built(FrameworkMarkdown.Read(windows)))));
+    }
+
+    [Fact]
     public void A_topic_that_starts_at_level_3_is_not_expected_below_it()
     {
         var catalog = Built(FrameworkMarkdown.Read(QcxBackend));
