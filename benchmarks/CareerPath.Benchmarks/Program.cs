@@ -23,6 +23,12 @@ internal static class RoadmapBenchmark
             return;
         }
 
+        if (args is ["import", ..])
+        {
+            ImportBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 20);
+            return;
+        }
+
         if (args is ["circuits", ..])
         {
             await CircuitCost.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pages) ? pages : 40, args.Contains("gc"));
