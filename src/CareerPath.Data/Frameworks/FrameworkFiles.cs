@@ -9,18 +9,25 @@ public static class FrameworkFiles
     public const int MaxBytes = 4 * 1024 * 1024;
 
     /// <summary>The extensions an import accepts, as the file picker's filter.</summary>
-    public const string Accept = ".json";
+    public const string Accept = ".json,.csv,.md";
 
-    public static FrameworkRead Read(string fileName, string text) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    public static FrameworkRead Read(string fileName, string text)
     {
-        FrameworkJson.Extension => FrameworkJson.Read(text),
-        _ => FrameworkRead.Failed("file", $"'{fileName}' is not a framework file CareerPath reads: use a {Accept} file."),
-    };
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            FrameworkJson.Extension => FrameworkJson.Read(text),
+            FrameworkCsv.Extension => FrameworkCsv.Read(text, name),
+            FrameworkMarkdown.Extension or ".markdown" => FrameworkMarkdown.Read(text, name),
+            _ => FrameworkRead.Failed("file", $"'{fileName}' is not a framework file CareerPath reads: use a .json, .csv or .md file."),
+        };
+    }
 
-    /// <summary>The framework in an export format ("json"), with its media type and extension; null for a format there is not.</summary>
+    /// <summary>The framework in an export format ("json" or "csv"), with its media type and extension; null for a format there is not.</summary>
     public static (string Content, string MediaType, string Extension)? Write(FrameworkDocument document, string format) => format switch
     {
         "json" => (FrameworkJson.Write(document), FrameworkJson.MediaType, FrameworkJson.Extension),
+        "csv" => (FrameworkCsv.Write(document), FrameworkCsv.MediaType, FrameworkCsv.Extension),
         _ => null,
     };
 }

@@ -27,9 +27,11 @@ public sealed class CareerCatalog
         IEnumerable<GrowthResource> resources,
         IEnumerable<CareerFactor> factors,
         IEnumerable<CareerStep> steps,
-        RatingScale? scale = null)
+        RatingScale? scale = null,
+        bool typicalTimesAssumed = false)
     {
         Scale = scale ?? RatingScale.Default;
+        TypicalTimesAssumed = typicalTimesAssumed;
         Ladders = ladders.OrderBy(l => l.Order).ToList();
         Categories = categories.OrderBy(c => c.Order).ToList();
         Skills = skills.OrderBy(s => Categories.ToList().FindIndex(c => c.Slug == s.CategorySlug)).ThenBy(s => s.Order).ToList();
@@ -126,6 +128,12 @@ public sealed class CareerCatalog
 
     /// <summary>The steps every rubric describes and every rating picks from.</summary>
     public RatingScale Scale { get; }
+
+    /// <summary>
+    /// The framework gives no typical time in any role, so every role's is the assumed
+    /// <see cref="Frameworks.FrameworkBuilder.DefaultMonthsInRole"/>: forecasts built on it say so.
+    /// </summary>
+    public bool TypicalTimesAssumed { get; }
 
     /// <summary>Whether the framework names moves between roles; without them, moves climb each ladder.</summary>
     public bool HasTransitions { get; }

@@ -73,20 +73,17 @@ public static class FrameworkBuilder
             }
 
             return new Skill(e.Slug!, e.Name!, e.Category!, e.Description ?? "", e.Rubric, i);
-        });
-        foreach (var (skill, i) in document.Skills.Select((s, i) => (s, i)))
+        }, out var skillAt);
+        foreach (var (i, built) in skillAt)
         {
-            if (skill.Slug is { } slug && skills.TryGetValue(slug, out var built))
+            if (!categories.ContainsKey(built.CategorySlug))
             {
-                if (!categories.ContainsKey(built.CategorySlug))
-                {
-                    problems.Add(new($"skills[{i}].category", $"Skill '{slug}' names a category '{built.CategorySlug}' that the framework does not have."));
-                }
+                problems.Add(new($"skills[{i}].category", $"Skill '{built.Slug}' names a category '{built.CategorySlug}' that the framework does not have."));
+            }
 
-                if (scale is not null && built.Rubric.Count != scale.Count)
-                {
-                    problems.Add(new($"skills[{i}].rubric", $"Skill '{slug}' describes {built.Rubric.Count} levels; the scale has {scale.Count}."));
-                }
+            if (scale is not null && built.Rubric.Count != scale.Count)
+            {
+                problems.Add(new($"skills[{i}].rubric", $"Skill '{built.Slug}' describes {built.Rubric.Count} levels; the scale has {scale.Count}."));
             }
         }
 
@@ -95,13 +92,11 @@ public static class FrameworkBuilder
             var salary = e.Salary is null ? null : SalaryBand.Create(e.Salary.Min, e.Salary.Max, e.Salary.Currency ?? "USD");
             return new Role(e.Slug!, e.Name!, e.Ladder!, e.Seniority ?? throw new DomainException($"Role '{e.Slug}' has no seniority (1 for the most junior)."),
                 e.IsEntryPoint, e.Summary ?? "", e.Description ?? "", e.Responsibilities ?? [], salary, e.TypicalMonthsInRole ?? DefaultMonthsInRole);
-        });
-        foreach (var (entry, i) in document.Roles.Select((r, i) => (r, i)))
+        }, out var roleAt);
+        foreach (var (i, role) in roleAt)
         {
-            if (entry.Slug is not { } slug || !roles.TryGetValue(slug, out var role))
-            {
-                continue;
-            }
+            var entry = document.Roles[i];
+            var slug = role.Slug;
 
             if (!ladders.ContainsKey(role.LadderSlug))
             {
@@ -126,9 +121,11 @@ public static class FrameworkBuilder
             }
         }
 
-        foreach (var (entry, i) in document.Roles.Select((r, i) => (r, i)))
+        foreach (var (i, role) in roleAt)
         {
-            if (entry.Slug is not { } slug || !roles.TryGetValue(slug, out var role) || entry.NextRoles is null)
+            var entry = document.Roles[i];
+            var slug = role.Slug;
+            if (entry.NextRoles is null)
             {
                 continue;
             }
@@ -205,7 +202,7 @@ public static class FrameworkBuilder
         try
         {
             var catalog = new CareerCatalog(ladders.Values, roles.Values, categories.Values, skills.Values, tracks.Values, resources.Values,
-                factors.Values, steps, scale);
+                factors.Values, steps, scale, typicalTimesAssumed: document.Roles.All(r => r.TypicalMonthsInRole is null));
             return new FrameworkBuild(catalog, []);
         }
         catch (DomainException ex)
@@ -234,10 +231,17 @@ public static class FrameworkBuilder
         }
     }
 
+    /// <summary>Builds each entry of a section; a duplicate key is a problem and is left out (so it cannot stand in for the first).</summary>
     private static Dictionary<string, T> Keyed<TEntry, T>(
-        IReadOnlyList<TEntry> entries, string section, Func<TEntry, string?> slugOf, List<FrameworkProblem> problems, Func<TEntry, int, T> create)
+        IReadOnlyList<TEntry> entries, string section, Func<TEntry, string?> slugOf, List<FrameworkProblem> problems, Func<TEntry, int, T> create) =>
+        Keyed(entries, section, slugOf, problems, create, out _);
+
+    private static Dictionary<string, T> Keyed<TEntry, T>(
+        IReadOnlyList<TEntry> entries, string section, Func<TEntry, string?> slugOf, List<FrameworkProblem> problems, Func<TEntry, int, T> create,
+        out Dictionary<int, T> byIndex)
     {
         var built = new Dictionary<string, T>(StringComparer.Ordinal);
+        byIndex = [];
         for (var i = 0; i < entries.Count; i++)
         {
             var where = $"{section}[{i}]";
@@ -245,7 +249,11 @@ public static class FrameworkBuilder
             {
                 var item = create(entries[i], i);
                 var slug = slugOf(entries[i])!;
-                if (!built.TryAdd(slug, item))
+                if (built.TryAdd(slug, item))
+                {
+                    byIndex[i] = item;
+                }
+                else
                 {
                     problems.Add(new(where, $"Two entries in {section} have the key '{slug}'; each needs its own."));
                 }

@@ -26,7 +26,8 @@ public static class FrameworkExport
             Description = Optional(r.Description),
             Responsibilities = r.Responsibilities.ToList(),
             Salary = r.Salary is { } s ? new FrameworkDocument.SalaryEntry(s.Min, s.Max, s.Currency) : null,
-            TypicalMonthsInRole = r.TypicalMonthsInRole,
+            // An assumed time is not the framework's: written out, it would read as given on the way back in.
+            TypicalMonthsInRole = catalog.TypicalTimesAssumed ? null : r.TypicalMonthsInRole,
             // In the framework's skill order, so an export reads like the skills page.
             ExpectedSkills = catalog.Skills.Where(s => r.ExpectedLevel(s.Slug) is not null)
                 .ToDictionary(s => s.Slug, s => r.ExpectedLevel(s.Slug)!.Value.Value, StringComparer.Ordinal),

@@ -53,8 +53,8 @@ public static class ExportEndpoints
             try
             {
                 return await frameworks.ExportAsync(id, format) is { } file
-                    ? Results.File(file.MediaType == "text/csv" ? Utf8WithBom(file.Content) : Encoding.UTF8.GetBytes(file.Content),
-                        file.MediaType + "; charset=utf-8", file.FileName)
+                    // The CSV writer starts its text with the byte-order mark Excel needs.
+                    ? Results.File(Encoding.UTF8.GetBytes(file.Content), file.MediaType + "; charset=utf-8", file.FileName)
                     : Results.BadRequest("Choose json or csv.");
             }
             catch (NotFoundException)
