@@ -46,15 +46,17 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareerPathDbContext).Assembly);
 
-        // A framework version that a plan or a record was made against cannot be deleted from under it.
+        // A framework version that a plan or a record was made against cannot be deleted from under it. NO ACTION, not
+        // RESTRICT: SQLite checks it when the statement ends, so deleting an account whose plan and records use its
+        // own personal framework (all of it cascading in one statement) still works.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && typeof(IFrameworkBound).IsAssignableFrom(t.ClrType)).ToList())
         {
             builder.Entity(type.ClrType).HasOne(typeof(StoredFrameworkVersion)).WithMany()
-                .HasForeignKey(nameof(IFrameworkBound.FrameworkVersionId)).OnDelete(DeleteBehavior.Restrict);
+                .HasForeignKey(nameof(IFrameworkBound.FrameworkVersionId)).OnDelete(DeleteBehavior.NoAction);
         }
 
         builder.Entity<ApplicationUser>().HasOne<StoredFrameworkVersion>().WithMany()
-            .HasForeignKey(u => u.FrameworkVersionId).OnDelete(DeleteBehavior.Restrict);
+            .HasForeignKey(u => u.FrameworkVersionId).OnDelete(DeleteBehavior.NoAction);
 
         var applyFilter = typeof(CareerPathDbContext).GetMethod(nameof(ApplyOwnerFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && typeof(IOwned).IsAssignableFrom(t.ClrType)).ToList())

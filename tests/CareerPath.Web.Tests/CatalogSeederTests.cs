@@ -91,6 +91,45 @@ public sealed class CatalogSeederTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_default_version_leaves_results_and_the_plans_that_hold_them_on_the_version_they_were_made_against()
+    {
+        await SeedAsync(ShippedCatalog);
+        var first = await LoadAsync();
+        var (holder, legacy, newcomer) = (NewUser("holder"), NewUser("legacy"), NewUser("newcomer"));
+        _db.Users.AddRange(holder, legacy, newcomer);
+        await _db.SaveChangesAsync();
+        await AddAuditAsync(holder.Id, first);
+        var legacyAudit = await AddAuditAsync(legacy.Id, first);
+        await _db.SkillAudits.IgnoreQueryFilters().Where(a => a.Id == legacyAudit).ExecuteUpdateAsync(s => s.SetProperty(a => a.FrameworkVersionId, (Guid?)null));
+
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(ShippedCatalog))!;
+        json["roles"]![0]!["name"] = "Renamed in version 2";
+        var changed = Path.Combine(_folder, "changed.json");
+        await File.WriteAllTextAsync(changed, json.ToJsonString());
+        Assert.True(await SeedAsync(changed));
+
+        await using var db = NewContext();
+        var plans = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.FrameworkVersionId);
+        Assert.Equal(first.VersionId, plans["holder"]);
+        Assert.Equal(first.VersionId, plans["legacy"]);
+        Assert.Null(plans["newcomer"]);
+        Assert.Equal(first.VersionId, await db.SkillAudits.IgnoreQueryFilters().Where(a => a.Id == legacyAudit).Select(a => a.FrameworkVersionId).SingleAsync());
+        Assert.NotEqual(first.VersionId, (await LoadAsync()).VersionId);
+    }
+
+    private static ApplicationUser NewUser(string name) => new() { UserName = name, Email = name + "@example.com", CurrentRoleSlug = "product-manager" };
+
+    private async Task<Guid> AddAuditAsync(string ownerId, Domain.Catalog.CareerCatalog catalog)
+    {
+        await using var db = NewContext();
+        db.CurrentOwnerId = ownerId;
+        var audit = Domain.Assessment.SkillAudit.Start(ownerId, "product-manager", catalog, DateTime.UtcNow);
+        db.SkillAudits.Add(audit);
+        await db.SaveChangesAsync();
+        return audit.Id;
+    }
+
+    [Fact]
     public async Task An_inconsistent_file_is_refused_with_a_clear_message_and_nothing_is_saved()
     {
         var json = JsonNode.Parse(await File.ReadAllTextAsync(ShippedCatalog))!;

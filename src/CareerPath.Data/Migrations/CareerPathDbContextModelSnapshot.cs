@@ -712,7 +712,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("CareerPath.Data.Identity.AuthSession", b =>
@@ -797,7 +797,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
@@ -863,7 +863,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
@@ -903,7 +903,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
@@ -983,7 +983,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()

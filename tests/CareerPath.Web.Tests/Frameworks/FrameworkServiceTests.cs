@@ -143,6 +143,42 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
         Assert.Equal(16, (await otherScope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).Skills.Count);
     }
 
+    [Fact]
+    public async Task A_plan_stays_on_its_version_when_the_framework_gets_a_newer_one()
+    {
+        var (admin, user) = (await app.CreateAsync(), await app.CreateAsync());
+        await app.WithDbAsync(db => Administrators.GrantAsync(db, admin.Id));
+        var name = "Versioned ladder " + Guid.NewGuid().ToString("N");
+        Guid id;
+        await using (var scope = app.ScopeFor(admin))
+        {
+            var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            Assert.True((await frameworks.ImportAsync("v1.json", Catalog(name), forServer: true, into: null)).Succeeded);
+            id = (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
+        }
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            await scope.ServiceProvider.GetRequiredService<FrameworkService>().ChooseAsync(id);
+        }
+
+        var changed = JsonNode.Parse(Catalog(name))!;
+        changed["roles"]![0]!["name"] = "Renamed role";
+        await using (var scope = app.ScopeFor(admin))
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<FrameworkService>().ImportAsync("v2.json", changed.ToJsonString(), forServer: false, into: id);
+            Assert.StartsWith($"Stored version 2 of '{name}'", outcome.Stored);
+        }
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var line = Assert.Single((await scope.ServiceProvider.GetRequiredService<FrameworkService>().ListAsync()).Frameworks, f => f.Id == id);
+            Assert.Equal((true, 1, 2), (line.IsPlan, line.PlanNumber, line.NewestNumber));
+            var plan = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
+            Assert.DoesNotContain(plan.Roles, r => r.Name == "Renamed role");
+        }
+    }
+
     private async Task<Guid> ImportAsync(Data.Identity.ApplicationUser user, string name)
     {
         await using var scope = app.ScopeFor(user);

@@ -220,7 +220,8 @@ public sealed class FeedbackRoundCloser(IDbContextFactory<CareerPathDbContext> d
 }
 
 /// <summary>What a respondent may see: whose feedback it is, how they know them, and until when they can answer.</summary>
-public sealed record Questionnaire(string ForName, Relationship Relationship, FeedbackStatus Status, DateTime ClosesAtUtc);
+/// <param name="FrameworkVersionId">The framework version the round was made against: its skills and scale are the questions.</param>
+public sealed record Questionnaire(string ForName, Relationship Relationship, FeedbackStatus Status, DateTime ClosesAtUtc, Guid? FrameworkVersionId);
 
 /// <summary>
 /// The respondent's page: the questionnaire behind a link, null when the link does not work. It belongs to the link
@@ -246,7 +247,8 @@ public sealed class RespondentService(IDbContextFactory<CareerPathDbContext> dbF
         }
 
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == request.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstAsync();
-        return new Questionnaire(owner.DisplayName ?? owner.Email ?? "a colleague", request.Relationship, request.StatusAt(Now), request.ExpiresAtUtc);
+        var version = await db.FeedbackRounds.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == request.RoundId).Select(r => r.FrameworkVersionId).FirstOrDefaultAsync();
+        return new Questionnaire(owner.DisplayName ?? owner.Email ?? "a colleague", request.Relationship, request.StatusAt(Now), request.ExpiresAtUtc, version);
     }
 
     public async Task<RespondPageModel> PageAsync(string token) => new(await OpenAsync(token), token);

@@ -15,6 +15,7 @@ public sealed record FrameworkLine(
     bool IsDefault,
     bool CanChange,
     bool IsPlan,
+    int? PlanNumber,
     int Versions,
     int NewestNumber,
     DateTime NewestAtUtc,
@@ -46,9 +47,9 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         var userId = db.CurrentOwnerId!;
         var isAdministrator = await Administrators.IsAdministratorAsync(db, userId);
         var planVersion = await planVersions.GetAsync(userId);
-        var planFramework = planVersion is null
+        var plan = planVersion is null
             ? null
-            : await db.FrameworkVersions.Where(v => v.Id == planVersion).Select(v => (Guid?)v.FrameworkId).FirstOrDefaultAsync();
+            : await db.FrameworkVersions.Where(v => v.Id == planVersion).Select(v => new { v.FrameworkId, v.Number }).FirstOrDefaultAsync();
         var frameworks = await Visible(db, userId)
             .Select(f => new
             {
@@ -67,9 +68,9 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         {
             var catalog = (await catalogProvider.GetVersionAsync(f.Newest.Id))!.Catalog;
             var isDefault = f.Key == StoredFramework.DefaultKey;
-            var isPlan = planFramework is null ? isDefault : planFramework == f.Id;
+            var isPlan = plan is null ? isDefault : plan.FrameworkId == f.Id;
             lines.Add(new FrameworkLine(f.Id, f.Name, f.OwnerId is null, isDefault, CanChange(f.OwnerId, userId, isAdministrator) && !isDefault,
-                isPlan, f.Versions, f.Newest.Number, f.Newest.CreatedAtUtc, f.Newest.Source,
+                isPlan, isPlan ? plan?.Number ?? f.Newest.Number : null, f.Versions, f.Newest.Number, f.Newest.CreatedAtUtc, f.Newest.Source,
                 catalog.Ladders.Count, catalog.Roles.Count, catalog.Skills.Count, catalog.Scale.Count));
         }
 

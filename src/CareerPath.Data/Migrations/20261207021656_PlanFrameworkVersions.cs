@@ -71,40 +71,35 @@ namespace CareerPath.Data.Migrations
                 table: "AspNetUsers",
                 column: "FrameworkVersionId",
                 principalTable: "FrameworkVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                principalColumn: "Id");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_FeedbackRounds_FrameworkVersions_FrameworkVersionId",
                 table: "FeedbackRounds",
                 column: "FrameworkVersionId",
                 principalTable: "FrameworkVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                principalColumn: "Id");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Goals_FrameworkVersions_FrameworkVersionId",
                 table: "Goals",
                 column: "FrameworkVersionId",
                 principalTable: "FrameworkVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                principalColumn: "Id");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Roadmaps_FrameworkVersions_FrameworkVersionId",
                 table: "Roadmaps",
                 column: "FrameworkVersionId",
                 principalTable: "FrameworkVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                principalColumn: "Id");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_SkillAudits_FrameworkVersions_FrameworkVersionId",
                 table: "SkillAudits",
                 column: "FrameworkVersionId",
                 principalTable: "FrameworkVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
+                principalColumn: "Id");
         }
 
         /// <inheritdoc />

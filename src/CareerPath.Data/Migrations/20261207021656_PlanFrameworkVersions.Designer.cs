@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareerPath.Data.Migrations
 {
     [DbContext(typeof(CareerPathDbContext))]
-    [Migration("20261207014350_PlanFrameworkVersions")]
+    [Migration("20261207021656_PlanFrameworkVersions")]
     partial class PlanFrameworkVersions
     {
         /// <inheritdoc />
@@ -715,7 +715,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("CareerPath.Data.Identity.AuthSession", b =>
@@ -800,7 +800,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
@@ -866,7 +866,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
@@ -906,7 +906,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
@@ -986,7 +986,7 @@ namespace CareerPath.Data.Migrations
                     b.HasOne("CareerPath.Data.Frameworks.StoredFrameworkVersion", null)
                         .WithMany()
                         .HasForeignKey("FrameworkVersionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("CareerPath.Data.Identity.ApplicationUser", null)
                         .WithMany()
