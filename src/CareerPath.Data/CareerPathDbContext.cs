@@ -60,6 +60,19 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
         }
     }
 
+    // Contexts from the factory are pooled: one handed out again must not still be bound to its last user.
+    public override void Dispose()
+    {
+        CurrentOwnerId = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        CurrentOwnerId = null;
+        return base.DisposeAsync();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var autoDetect = DetectChangesOnce();
