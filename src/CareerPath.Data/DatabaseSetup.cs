@@ -148,7 +148,7 @@ public static class DatabaseSetup
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
 
         // Pooled: an action on an open page uses a short-lived context, and a new one first builds its own scope of EF's
-        // internal services, which cost about a tenth of an action's CPU in the load benchmark (docs/benchmarks.md).
+        // internal services, a few percent of an action's CPU in the load benchmark (docs/benchmarks.md, "Load").
         // A context going back to the pool forgets its owner (CareerPathDbContext.Dispose).
         services.AddPooledDbContextFactory<CareerPathDbContext>(Configure);
         services.AddDbContext<CareerPathDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);

@@ -17,8 +17,7 @@ namespace CareerPath.Web.Security;
 /// </summary>
 /// <remarks>
 /// Checked on every authenticated request and before every inbound activity of an open page, with no cache: one
-/// primary-key read. The last-seen time is written at
-/// most once a minute. See docs/decisions/004-server-side-sessions.md.
+/// primary-key read. The last-seen time is written at most once a minute. See docs/decisions/004-server-side-sessions.md.
 /// </remarks>
 public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFactory, TimeProvider clock)
 {
