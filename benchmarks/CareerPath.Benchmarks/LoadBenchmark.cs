@@ -12,7 +12,7 @@ namespace CareerPath.Benchmarks;
 
 /// <summary>The load benchmark's settings, from the command line.</summary>
 internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interval, TimeSpan Duration, int Steps, int Parallel, bool Browser, int BrowserClicks,
-    IReadOnlyDictionary<string, string> Environment)
+    IReadOnlyDictionary<string, string> Environment, bool PerPage = false, string? PerfFolder = null)
 {
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -32,7 +32,11 @@ internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interva
             BrowserClicks: int.Parse(Value("--browser-clicks") ?? "20", CultureInfo.InvariantCulture),
             // --env NAME=VALUE (repeatable): set for both servers, e.g. DOTNET_GCgen0size or an app setting such as Circuits__MaxLive.
             Environment: args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Count)
-                .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]));
+                .Select(x => args[x.i + 1].Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]),
+            // One page acting at a time, so the server's CPU of one action can be told page by page.
+            PerPage: args.Contains("--per-page"),
+            // perf record of CareerPath while acting, one file per acting phase (Linux perf, with the runtime's perf map).
+            PerfFolder: Value("--perf"));
     }
 }
 
@@ -42,6 +46,7 @@ internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interva
 /// then makes a share of them act at a set rate while one real Chromium page clicks on the same pages.
 /// Run: dotnet run -c Release --project benchmarks/CareerPath.Benchmarks -- load [--circuits N] [--acting 1.0]
 ///      [--interval 10s] [--duration 60s] [--steps 4] [--parallel 16] [--browser-clicks 20] [--no-browser] [--env NAME=VALUE]...
+///      [--per-page] [--perf FOLDER]
 /// </summary>
 internal static partial class LoadBenchmark
 {
@@ -67,6 +72,14 @@ internal static partial class LoadBenchmark
             foreach (var (name, value) in options.Environment)
             {
                 settings[name] = value;
+            }
+
+            if (options.PerfFolder is not null)
+            {
+                // perf names JIT-compiled methods from the map the runtime writes to /tmp/perf-PID.map, for code it runs
+                // from ordinary anonymous memory (not W^X's double mapping).
+                settings["DOTNET_PerfMapEnabled"] = "1";
+                settings["DOTNET_EnableWriteXorExecute"] = "0";
             }
 
             List<LoadUser> users;
@@ -116,6 +129,10 @@ internal static partial class LoadBenchmark
         public double RssPerCircuit = double.NaN;
         public double HeapPerCircuit = double.NaN;
         public double OpenSeconds;
+
+        /// <summary>With --per-page: the page's own acting phase, and the server's CPU in it.</summary>
+        public double PhaseSeconds;
+        public double ServerCpuSeconds;
     }
 
     private static async Task RunLoadAsync(LoadOptions options, PublishedApp careerPath, CounterServer counter, List<LoadUser> users, double commitsPerSecond)
@@ -188,45 +205,75 @@ internal static partial class LoadBenchmark
         var openCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuBefore.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuBefore.Counter);
 
         // The acting phase: each acting circuit acts once per interval from a random phase; Chromium clicks meanwhile.
-        Console.WriteLine($"Acting for {options.Duration.TotalSeconds:0} s...");
-        var stop = DateTime.UtcNow + options.Duration;
+        // With --per-page, one page acts at a time (each for the whole duration), so the server's CPU per action is
+        // that page's alone.
+        var phases = options.PerPage ? pages.Select(p => new[] { p }).ToList() : [pages.ToArray()];
         var random = new Random(42);
-        cpuBefore = (ProcessProbe.CpuSeconds(careerPath.ProcessId), ProcessProbe.CpuSeconds(counter.ProcessId));
-        var acting = new List<Task>();
-        foreach (var (page, _) in pages)
+        if (options.PerPage)
         {
-            foreach (var circuit in page.Circuits.Skip(1))
-            {
-                if (random.NextDouble() < options.Acting)
-                {
-                    var phase = TimeSpan.FromMilliseconds(random.NextDouble() * options.Interval.TotalMilliseconds);
-                    acting.Add(ActLoopAsync(page, circuit, phase, options.Interval, stop));
-                }
-            }
+            // Each page's actions, not just its first render, are compiled and tiered up before CPU is measured page by page.
+            await WarmUpAsync(pages.Select(p => p.Result).ToList(), options.Interval, TimeSpan.FromSeconds(6));
         }
 
-        var browser = options.Browser ? BrowserClicksAsync(pages, users[^1], options.BrowserClicks, stop) : Task.CompletedTask;
+        var cpuAtStart = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId), Counter: ProcessProbe.CpuSeconds(counter.ProcessId));
         var clientCpu = Environment.CpuUsage.TotalTime;
         var actClock = Stopwatch.StartNew();
-        var all = Task.WhenAll(acting);
         var threads = ProcessProbe.Threads(careerPath.ProcessId);
-        while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(15))) != all)
+        foreach (var phase in phases)
         {
-            threads = Math.Max(threads, ProcessProbe.Threads(careerPath.ProcessId));
-            Console.WriteLine($"  {actClock.Elapsed.TotalSeconds,4:0} s: " + string.Join(", ", pages.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")));
+            Console.WriteLine($"Acting for {options.Duration.TotalSeconds:0} s" + (options.PerPage ? $" on {phase[0].Result.Scenario.Name} only..." : "..."));
+            var stop = DateTime.UtcNow + options.Duration;
+            var phaseCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId), Counter: ProcessProbe.CpuSeconds(counter.ProcessId));
+            var acting = new List<Task>();
+            foreach (var (page, _) in phase)
+            {
+                foreach (var circuit in page.Circuits.Skip(1))
+                {
+                    if (random.NextDouble() < options.Acting)
+                    {
+                        var offset = TimeSpan.FromMilliseconds(random.NextDouble() * options.Interval.TotalMilliseconds);
+                        acting.Add(ActLoopAsync(page, circuit, offset, options.Interval, stop));
+                    }
+                }
+            }
+
+            var perf = options.PerfFolder is null ? null
+                : PerfRecord.Start(careerPath.ProcessId, Path.Combine(options.PerfFolder, (options.PerPage ? phase[0].Result.Scenario.Name.Split(' ')[0] : "all") + ".perf.data"));
+            var browser = options.Browser ? BrowserClicksAsync([.. phase], users[^1], options.BrowserClicks, stop) : Task.CompletedTask;
+            var phaseClock = Stopwatch.StartNew();
+            var all = Task.WhenAll(acting);
+            while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(15))) != all)
+            {
+                threads = Math.Max(threads, ProcessProbe.Threads(careerPath.ProcessId));
+                Console.WriteLine($"  {phaseClock.Elapsed.TotalSeconds,4:0} s: " + string.Join(", ", phase.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")));
+            }
+
+            if (perf is not null)
+            {
+                await perf.StopAsync();
+            }
+
+            foreach (var (page, _) in phase)
+            {
+                page.PhaseSeconds = phaseClock.Elapsed.TotalSeconds;
+                page.ServerCpuSeconds = page.ServerPid == counter.ProcessId
+                    ? ProcessProbe.CpuSeconds(counter.ProcessId) - phaseCpu.Counter
+                    : ProcessProbe.CpuSeconds(careerPath.ProcessId) - phaseCpu.CareerPath;
+            }
+
+            await browser;
         }
 
         var actSeconds = actClock.Elapsed.TotalSeconds;
-        var actCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuBefore.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuBefore.Counter);
+        var actCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuAtStart.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuAtStart.Counter);
         var clientCores = (Environment.CpuUsage.TotalTime - clientCpu).TotalSeconds / actSeconds;
-        await browser;
 
         foreach (var (page, _) in pages)
         {
             page.Failed = page.Circuits.Count(c => c.Failure is not null);
         }
 
-        Report(pages.Select(p => p.Result).ToList(), options.Duration.TotalSeconds, actSeconds, openCpu, actCpu, commitsPerSecond, careerPath, counter);
+        Report(pages.Select(p => p.Result).ToList(), options.Duration.TotalSeconds, actSeconds, openCpu, actCpu, commitsPerSecond, careerPath, counter, options.PerPage);
         Console.WriteLine($"The load client (this process, same machine) used {clientCores:0.00} cores while acting (its own queueing is part of the headless latencies); CareerPath ran up to {threads} threads.");
         var log = Path.Combine(PublishedApp.RepositoryRoot(), "artifacts", "load-careerpath.log");
         File.Copy(careerPath.LogPath, log, overwrite: true);
@@ -236,6 +283,23 @@ internal static partial class LoadBenchmark
         foreach (var (page, _) in pages)
         {
             await Parallel.ForEachAsync(page.Circuits, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await c.DisposeAsync());
+        }
+    }
+
+    /// <summary>Every circuit acts for a short while, unmeasured: its timings, time-outs and skipped turns are then forgotten.</summary>
+    private static async Task WarmUpAsync(List<PageResult> pages, TimeSpan interval, TimeSpan duration)
+    {
+        Console.WriteLine($"Warming up: every page acts for {duration.TotalSeconds:0} s, unmeasured...");
+        var random = new Random(7);
+        var stop = DateTime.UtcNow + duration;
+        await Task.WhenAll(pages.SelectMany(page => page.Circuits.Skip(1).Select(circuit =>
+            ActLoopAsync(page, circuit, TimeSpan.FromMilliseconds(random.NextDouble() * interval.TotalMilliseconds), interval, stop))));
+        foreach (var page in pages)
+        {
+            page.Timings.Clear();
+            page.Errors.Clear();
+            page.TimedOut = 0;
+            page.NothingLeft = 0;
         }
     }
 
@@ -367,7 +431,7 @@ internal static partial class LoadBenchmark
 
     /// <summary>Prints the results; rates are over the acting duration, CPU over the acting phase's wall time (until its last action ended).</summary>
     private static void Report(List<PageResult> pages, double seconds, double actSeconds, (double CareerPath, double Counter) openCpu, (double CareerPath, double Counter) actCpu,
-        double commitsPerSecond, PublishedApp careerPath, CounterServer counter)
+        double commitsPerSecond, PublishedApp careerPath, CounterServer counter, bool perPage)
     {
         var baseline = pages[0];
         Console.WriteLine();
@@ -382,8 +446,18 @@ internal static partial class LoadBenchmark
                 $"{Stats.Percentile(first, 0.95):0.0} ms | {Stats.Percentile(page.BrowserMs, 0.5):0.0} ms | {Stats.Percentile(page.BrowserMs, 0.95):0.0} ms | {page.TimedOut} | {page.NothingLeft} |");
         }
 
-        var writes = pages.Where(p => p.Scenario.Writes).Sum(p => p.Timings.Count) / seconds;
+        var writes = pages.Where(p => p.Scenario.Writes).Sum(p => p.Timings.Count) / (perPage ? seconds * (pages.Count - 1) : seconds);
         Console.WriteLine();
+        if (perPage)
+        {
+            // The idle circuits of the other pages cost a little too (their pings), so this is a small overestimate.
+            foreach (var page in pages)
+            {
+                Console.WriteLine($"Server CPU while only {page.Scenario.Name} acted: {page.ServerCpuSeconds / page.PhaseSeconds:0.00} cores, " +
+                    $"{1000 * page.ServerCpuSeconds / Math.Max(1, page.Timings.Count):0.0} ms per action ({page.Timings.Count} actions in {page.PhaseSeconds:0} s)");
+            }
+        }
+
         Console.WriteLine($"CPU, CareerPath: {openCpu.CareerPath:0.0} s while opening circuits; {actCpu.CareerPath / actSeconds:0.00} cores while acting ({actCpu.CareerPath:0.0} s in {actSeconds:0} s). " +
             $"Counter: {openCpu.Counter:0.0} s opening; {actCpu.Counter / actSeconds:0.00} cores acting.");
         Console.WriteLine($"Memory now: CareerPath RSS {ProcessProbe.ResidentBytes(careerPath.ProcessId) / 1048576.0:0} MiB, counter RSS {ProcessProbe.ResidentBytes(counter.ProcessId) / 1048576.0:0} MiB; " +

@@ -65,16 +65,61 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    // Contexts from the factory are pooled: one handed out again must not still be bound to its last user.
+    public override void Dispose()
     {
-        RefuseForeignWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        CurrentOwnerId = null;
+        base.Dispose();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override ValueTask DisposeAsync()
     {
-        RefuseForeignWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        CurrentOwnerId = null;
+        return base.DisposeAsync();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var autoDetect = DetectChangesOnce();
+        try
+        {
+            RefuseForeignWrites();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var autoDetect = DetectChangesOnce();
+        try
+        {
+            RefuseForeignWrites();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// Scans the tracked entities for changes once for both the owner check and the save, which would each scan
+    /// again (a goal with its check-ins is hundreds of entities); returns the setting to restore afterwards.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        return autoDetect;
     }
 
     private void ApplyOwnerFilter<T>(ModelBuilder builder)

@@ -148,7 +148,10 @@ public static class DatabaseSetup
             options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
 
-        services.AddDbContextFactory<CareerPathDbContext>(Configure);
+        // Pooled: an action on an open page uses a short-lived context, and a new one first builds its own scope of EF's
+        // internal services, a few percent of an action's CPU in the load benchmark (docs/benchmarks.md, "Load").
+        // A context going back to the pool forgets its owner (CareerPathDbContext.Dispose).
+        services.AddPooledDbContextFactory<CareerPathDbContext>(Configure);
         services.AddDbContext<CareerPathDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CatalogSeeder>();

@@ -5,6 +5,7 @@ using CareerPath.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Security;
@@ -15,8 +16,8 @@ namespace CareerPath.Web.Security;
 /// everywhere", a password change and deleting the account end sessions on the server, not just in one browser.
 /// </summary>
 /// <remarks>
-/// Checked on every authenticated request, with no cache: one primary-key read. The last-seen time is written at
-/// most once a minute. See docs/decisions/004-server-side-sessions.md.
+/// Checked on every authenticated request and before every inbound activity of an open page, with no cache: one
+/// primary-key read. The last-seen time is written at most once a minute. See docs/decisions/004-server-side-sessions.md.
 /// </remarks>
 public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFactory, TimeProvider clock)
 {
@@ -27,6 +28,8 @@ public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFact
     private const string ItemKey = ".careerpath.session";
 
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
+    private string? _connectionString;
 
     /// <summary>Opens a session for the user and returns its id (256 random bits); sweeps sessions that can no longer be used.</summary>
     public async Task<string> StartAsync(string userId)
@@ -53,8 +56,7 @@ public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFact
         }
 
         var now = Now;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var session = await db.AuthSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId);
+        var session = await FindAsync(sessionId);
         // Idle allows one touch interval of slack: the last-seen time is only written once a minute.
         if (session is null || session.UserId != userId
             || now - session.LastSeenAtUtc > SessionLifetime.Idle + TouchEvery
@@ -65,10 +67,42 @@ public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFact
 
         if (recordActivity && now - session.LastSeenAtUtc >= TouchEvery)
         {
+            await using var db = await dbFactory.CreateDbContextAsync();
             await db.AuthSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now));
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The session's row, read afresh from the database on every call (so a session ended by another process, such as
+    /// the command-line tool, is seen at once), by primary key on a pooled connection. An open page checks this before
+    /// every inbound activity (its events and each render acknowledgement), so it skips the DbContext: creating one,
+    /// its services and the pragmas on open cost several times the lookup itself (see docs/benchmarks.md, "Load").
+    /// </summary>
+    private async Task<AuthSession?> FindAsync(string sessionId)
+    {
+        await using var connection = new SqliteConnection(await ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT UserId, CreatedAtUtc, LastSeenAtUtc FROM AuthSessions WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", sessionId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new AuthSession { Id = sessionId, UserId = reader.GetString(0), CreatedAtUtc = reader.GetDateTime(1), LastSeenAtUtc = reader.GetDateTime(2) }
+            : null;
+    }
+
+    private async Task<string> ConnectionStringAsync()
+    {
+        if (_connectionString is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            _connectionString = db.Database.GetConnectionString()
+                ?? throw new InvalidOperationException("The database has no connection string.");
+        }
+
+        return _connectionString;
     }
 
     public async Task EndAsync(string sessionId)
