@@ -34,7 +34,11 @@ public static class FrameworkCsv
     private const string DescriptionRow = "#description";
 
     private static readonly string[] FixedColumns = [SkillColumn, SkillKeyColumn, CategoryColumn, CategoryKeyColumn, DescriptionColumn];
+    private static readonly int MaxColumns = FixedColumns.Length + RatingScale.MaxLevels + FrameworkBuilder.MaxRoles;
     private static readonly string[] RowKinds = [LadderRow, LadderKeyRow, SeniorityRow, KeyRow, DescriptionRow];
+
+    /// <summary>The header, the role rows, a row per skill, and room for notes.</summary>
+    private static readonly int MaxRows = 1 + RowKinds.Length + FrameworkBuilder.MaxSkills + 100;
 
     /// <param name="text">The file's text, comma- or semicolon-separated, with or without a byte-order mark.</param>
     /// <param name="name">The file's name without extension: names the ladder and the category when the file gives none.</param>
@@ -52,6 +56,18 @@ public static class FrameworkCsv
         if (header is null)
         {
             return FrameworkRead.Failed("line 1", $"The file is empty: it should start with a header row such as '{SkillColumn},{CategoryColumn},{DescriptionColumn},{LevelPrefix} …,{RolePrefix} …'.");
+        }
+
+        // Bounds first, so a sheet far beyond any framework costs no more than reading it.
+        if (header.Cells.Length > MaxColumns)
+        {
+            return FrameworkRead.Failed(SourceMap.Place(header.Line), $"The header row has {header.Cells.Length:N0} columns; a framework sheet has at most {MaxColumns:N0} "
+                + $"({FixedColumns.Length} for skills, up to {RatingScale.MaxLevels} levels and up to {FrameworkBuilder.MaxRoles:N0} roles).");
+        }
+
+        if (rows.Count > MaxRows)
+        {
+            return FrameworkRead.Failed(SourceMap.Place(rows[MaxRows].Line), $"The sheet has {rows.Count:N0} rows; a framework has at most {FrameworkBuilder.MaxSkills:N0} skills.");
         }
 
         return new Reader(rows, header, string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim()).Read();
@@ -183,8 +199,9 @@ public static class FrameworkCsv
         return new RubricLevel(string.Join('\n', description).Trim(), criteria);
     }
 
-    // Excel runs a cell that starts with one of these as a formula; an apostrophe in front keeps it text (and is dropped on reading).
-    private static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
+    // Excel runs a cell that starts with one of these as a formula (a tab or carriage return first counts too, as the
+    // app's other CSV exports guard it); an apostrophe in front keeps it text, and is dropped on reading.
+    private static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private static string Quote(string? cell)
     {
@@ -236,12 +253,16 @@ public static class FrameworkCsv
         var rowLine = line;
         var rowNumber = 1;
         var quoted = false;
+        // Whether the cell so far is only spaces (a quote there opens a quoted cell); kept as a flag, since asking the
+        // builder for its text at every quote made a file of quotes take time proportional to its size squared.
+        var cellBlank = true;
         var quoteStart = (Line: 0, Row: 0, Column: 0);
 
         void EndCell()
         {
             cells.Add(Unprotect(cell.ToString()));
             cell.Clear();
+            cellBlank = true;
         }
 
         void EndRow()
@@ -265,6 +286,7 @@ public static class FrameworkCsv
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
                 {
                     cell.Append('"');
+                    cellBlank = false;
                     i += 2;
                     continue;
                 }
@@ -283,13 +305,14 @@ public static class FrameworkCsv
                 else
                 {
                     cell.Append(c);
+                    cellBlank = false;
                 }
 
                 i++;
                 continue;
             }
 
-            if (c == '"' && string.IsNullOrWhiteSpace(cell.ToString()))
+            if (c == '"' && cellBlank)
             {
                 cell.Clear();
                 quoted = true;
@@ -310,6 +333,7 @@ public static class FrameworkCsv
             else
             {
                 cell.Append(c);
+                cellBlank &= char.IsWhiteSpace(c);
             }
 
             i++;

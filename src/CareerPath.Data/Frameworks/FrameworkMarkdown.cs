@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Skills;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace CareerPath.Data.Frameworks;
@@ -36,10 +37,18 @@ public static partial class FrameworkMarkdown
             return FrameworkRead.Failed("line 1", "The front matter opened on line 1 is never closed: end it with a line '---'.");
         }
 
+        var yaml = string.Join('\n', lines[1..close]);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(string.Join('\n', lines[1..close])));
+            // Checked with the streaming parser first: YamlStream builds nodes recursively (deep nesting would overflow
+            // the stack and end the process) and shares aliased nodes (which the reader would copy without limit).
+            if (Unsafe(yaml) is { } refused)
+            {
+                return refused;
+            }
+
+            stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)
         {
@@ -54,6 +63,32 @@ public static partial class FrameworkMarkdown
         }
 
         return new Reader(root, lines[(close + 1)..], name).Read();
+    }
+
+    /// <summary>Front matter nests a few levels deep; anything far deeper is not a framework.</summary>
+    private const int MaxDepth = 16;
+
+    private static FrameworkRead? Unsafe(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            var line = $"line {parser.Current!.Start.Line + 1}";
+            switch (parser.Current)
+            {
+                case AnchorAlias:
+                case NodeEvent { Anchor.IsEmpty: false }:
+                    return FrameworkRead.Failed(line, "YAML anchors (&) and aliases (*) are not supported: write each topic and level out in full.");
+                case SequenceStart or MappingStart when ++depth > MaxDepth:
+                    return FrameworkRead.Failed(line, $"The front matter is nested more than {MaxDepth} levels deep, which no framework needs.");
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"^\s*(\d+)[.)]\s+(\S.*?)\s*$")]
@@ -95,8 +130,21 @@ public static partial class FrameworkMarkdown
                 return new FrameworkRead(null, _problems);
             }
 
+            if (topics.Count > FrameworkBuilder.MaxSkills)
+            {
+                return FrameworkRead.Failed($"line {Line(root)}", $"The file lists {topics.Count:N0} topics; a framework can have at most {FrameworkBuilder.MaxSkills:N0} skills.");
+            }
+
             var ladder = FrameworkKeys.FromName(title, "ladder");
             var skills = topics.Select((t, i) => ReadTopic(t, i, count, ladder)).ToList();
+            // Two names can give one key ("Comunicação" and "comunicacao", "C#" and "C++"): say which, rather than fail later.
+            foreach (var same in skills.Select((s, i) => (s.Entry.Slug, Line: Line(topics[i]))).GroupBy(s => s.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var places = same.Select(s => s.Line).ToList();
+                _problems.Add(new($"line {places[1]}",
+                    $"The topics on lines {string.Join(" and ", places)} both have the key '{same.Key}': give one of them a different name."));
+            }
+
             if (_problems.Count > 0)
             {
                 return new FrameworkRead(null, _problems);

@@ -15,6 +15,13 @@ public sealed record LoadedFramework(Guid FrameworkId, Guid VersionId, int Numbe
 /// <summary>Stores framework versions and reads them back.</summary>
 public static class FrameworkStore
 {
+    /// <summary>The largest stored version: well above the biggest framework the limits allow, far below what would hurt.</summary>
+    public const int MaxDocumentChars = 16_000_000;
+
+    /// <summary>Personal frameworks one user may keep, and versions one framework may have.</summary>
+    public const int MaxPersonalFrameworks = 20;
+    public const int MaxVersions = 50;
+
     /// <summary>Checks a document and, when it passes, writes it out normalised (what a version stores and its hash covers).</summary>
     public static CheckedFramework Check(FrameworkDocument document)
     {
@@ -25,6 +32,11 @@ public static class FrameworkStore
         }
 
         var normalised = FrameworkJson.Write(FrameworkExport.ToDocument(build.Catalog, document.Name, document.Description, document.Version));
+        if (normalised.Length > MaxDocumentChars)
+        {
+            return new(null, null, [new(FrameworkBuilder.Whole, $"The framework is too large to keep ({normalised.Length / 1_000_000.0:0.#} million characters written out; at most {MaxDocumentChars / 1_000_000} million).")]);
+        }
+
         return new(build.Catalog, normalised, []);
     }
 

@@ -32,6 +32,9 @@ public static class FrameworkBuilder
     public const int MaxSkills = 1000;
     public const int MaxResources = 5000;
 
+    /// <summary>At most this many problems are listed: enough to fix a file by, without letting one file fill memory.</summary>
+    public const int MaxProblems = 100;
+
     /// <summary>Where a problem is reported when it concerns the framework as a whole.</summary>
     public const string Whole = "framework";
 
@@ -196,7 +199,7 @@ public static class FrameworkBuilder
 
         if (problems.Count > 0 || scale is null)
         {
-            return new FrameworkBuild(null, problems);
+            return new FrameworkBuild(null, Capped(problems));
         }
 
         try
@@ -210,6 +213,12 @@ public static class FrameworkBuilder
             return new FrameworkBuild(null, [new(Whole, ex.Message)]);
         }
     }
+
+    /// <summary>The first <see cref="MaxProblems"/> problems, and a line saying how many more there are.</summary>
+    public static IReadOnlyList<FrameworkProblem> Capped(IReadOnlyList<FrameworkProblem> problems) =>
+        problems.Count <= MaxProblems
+            ? problems
+            : [.. problems.Take(MaxProblems), new(Whole, $"…and {problems.Count - MaxProblems:N0} more problems; fix these first and import again.")];
 
     private static RatingScale? BuildScale(FrameworkDocument document, List<FrameworkProblem> problems)
     {

@@ -4,6 +4,7 @@ using CareerPath.Data.Identity;
 using CareerPath.Domain.Common;
 using CareerPath.Web.Features.Frameworks;
 using CareerPath.Web.Services;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerPath.Web.Tests.Frameworks;
@@ -25,6 +26,7 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
         await Assert.ThrowsAsync<NotFoundException>(() => frameworks.ExportAsync(id, "json"));
         await Assert.ThrowsAsync<NotFoundException>(() => frameworks.ImportAsync("x.json", Catalog(name), forServer: false, into: id));
         await Assert.ThrowsAsync<NotFoundException>(() => frameworks.DeleteAsync(id));
+        await Assert.ThrowsAsync<NotFoundException>(() => frameworks.ChooseAsync(id));
 
         await using var ownerScope = app.ScopeFor(owner);
         var mine = Assert.Single((await ownerScope.ServiceProvider.GetRequiredService<FrameworkService>().ListAsync()).Frameworks, f => f.Id == id);
@@ -177,6 +179,74 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
             var plan = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
             Assert.DoesNotContain(plan.Roles, r => r.Name == "Renamed role");
         }
+    }
+
+    [Fact]
+    public async Task A_respondent_answers_on_the_rounds_framework_and_its_scale_whoever_opens_the_link()
+    {
+        var user = await app.CreateAsync();
+        var name = "Three levels " + Guid.NewGuid().ToString("N");
+        var json = JsonNode.Parse(Catalog(name))!;
+        json["scale"] = new JsonArray(new JsonObject { ["name"] = "Low" }, new JsonObject { ["name"] = "Mid" }, new JsonObject { ["name"] = "High" });
+        foreach (var skill in json["skills"]!.AsArray())
+        {
+            skill!["rubric"] = new JsonArray("starts", "practises", "leads");
+        }
+
+        foreach (var role in json["roles"]!.AsArray())
+        {
+            foreach (var expected in role!["expectedSkills"]!.AsObject().ToList())
+            {
+                role["expectedSkills"]![expected.Key] = Math.Min(3, (int)expected.Value!);
+            }
+        }
+
+        Guid versionId;
+        string token;
+        await using (var scope = app.ScopeFor(user))
+        {
+            var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            Assert.True((await frameworks.ImportAsync("three.json", json.ToJsonString(), forServer: false, into: null)).Succeeded);
+            await frameworks.ChooseAsync((await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id);
+            versionId = (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).VersionId!.Value;
+            token = (await scope.ServiceProvider.GetRequiredService<Features.Assessment.FeedbackService>()
+                .AskInOpenRoundAsync("Alex", Domain.Assessment.Relationship.Peer)).Token;
+        }
+
+        // An anonymous respondent (no plan of their own): the round's version, not the server default.
+        await using var anonymous = app.Services.CreateAsyncScope();
+        var respondents = anonymous.ServiceProvider.GetRequiredService<Features.Assessment.RespondentService>();
+        Assert.Equal(versionId, (await respondents.OpenAsync(token))!.FrameworkVersionId);
+        var tooHigh = await Assert.ThrowsAsync<DomainException>(() =>
+            respondents.SubmitAsync(token, new Dictionary<string, int?> { ["communication"] = 4 }, null));
+        Assert.Equal("A rating must be between 1 and 3 (it is 4).", tooHigh.Message);
+        await respondents.SubmitAsync(token, new Dictionary<string, int?> { ["communication"] = 3 }, "Clear writer.");
+        Assert.Equal(Domain.Assessment.FeedbackStatus.Answered, (await respondents.OpenAsync(token))!.Status);
+    }
+
+    [Fact]
+    public async Task An_account_whose_plan_and_results_use_its_own_framework_can_still_be_deleted()
+    {
+        var user = await app.CreateAsync();
+        var name = "Mine to delete " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(user, name);
+        await using (var scope = app.ScopeFor(user))
+        {
+            await scope.ServiceProvider.GetRequiredService<FrameworkService>().ChooseAsync(id);
+            await scope.ServiceProvider.GetRequiredService<Features.Assessment.AssessmentService>().StartOrResumeAsync("product-manager");
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Identity.ApplicationUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
+        }
+
+        await app.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Frameworks.AnyAsync(f => f.Id == id));
+            Assert.False(await db.FrameworkVersions.AnyAsync(v => v.FrameworkId == id));
+        });
     }
 
     private async Task<Guid> ImportAsync(Data.Identity.ApplicationUser user, string name)

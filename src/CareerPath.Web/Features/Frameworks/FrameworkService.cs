@@ -66,7 +66,19 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         var lines = new List<FrameworkLine>();
         foreach (var f in frameworks)
         {
-            var catalog = (await catalogProvider.GetVersionAsync(f.Newest.Id))!.Catalog;
+            CareerPath.Domain.Catalog.CareerCatalog catalog;
+            try
+            {
+                catalog = (await catalogProvider.GetVersionAsync(f.Newest.Id))!.Catalog;
+            }
+            catch (InvalidDataException)
+            {
+                // A version stored by an older release that today's checks refuse: listed, not counted, so the page still works.
+                lines.Add(new FrameworkLine(f.Id, f.Name + " (cannot be read)", f.OwnerId is null, false, false, false, null, f.Versions, f.Newest.Number,
+                    f.Newest.CreatedAtUtc, f.Newest.Source, 0, 0, 0, 0));
+                continue;
+            }
+
             var isDefault = f.Key == StoredFramework.DefaultKey;
             var isPlan = plan is null ? isDefault : plan.FrameworkId == f.Id;
             lines.Add(new FrameworkLine(f.Id, f.Name, f.OwnerId is null, isDefault, CanChange(f.OwnerId, userId, isAdministrator) && !isDefault,
@@ -160,10 +172,20 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
             throw new DomainException("Only an administrator can add a framework for everyone on this server. Import it as your own instead.");
         }
 
+        if (target is null && !forServer && await db.Frameworks.CountAsync(f => f.OwnerId == userId) >= FrameworkStore.MaxPersonalFrameworks)
+        {
+            throw new DomainException($"You already keep {FrameworkStore.MaxPersonalFrameworks} frameworks of your own: delete one you no longer use, or import this one as a new version of one you keep.");
+        }
+
+        if (target is not null && await db.FrameworkVersions.CountAsync(v => v.FrameworkId == target.Id) >= FrameworkStore.MaxVersions)
+        {
+            throw new DomainException($"'{target.Name}' already has {FrameworkStore.MaxVersions} versions, the most one framework keeps: import this one as a new framework instead.");
+        }
+
         var read = FrameworkFiles.Read(fileName, text);
         if (read.Document is null)
         {
-            return new ImportOutcome(read.Problems, null);
+            return new ImportOutcome(FrameworkBuilder.Capped(read.Problems), null);
         }
 
         var checkedFramework = FrameworkStore.Check(read.Document);
@@ -187,7 +209,16 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
             db.Frameworks.Add(target);
         }
 
-        var version = await FrameworkStore.AddVersionAsync(db, target, name, checkedFramework, Path.GetFileName(fileName), now);
+        StoredFrameworkVersion? version;
+        try
+        {
+            version = await FrameworkStore.AddVersionAsync(db, target, name, checkedFramework, Path.GetFileName(fileName), now);
+        }
+        catch (DbUpdateException) when (into is not null)
+        {
+            // Two imports into one framework at the same moment both chose the next number; the unique index kept one.
+            throw new ConflictException($"Another import into '{name}' was stored at the same moment as yours. Import again to add yours as the next version.");
+        }
         return version is null
             ? new ImportOutcome([], $"'{name}' already holds exactly this content; nothing changed.")
             : new ImportOutcome([], version.Number == 1
