@@ -1,4 +1,6 @@
+using CareerPath.Data.Frameworks;
 using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Growth;
 using CareerPath.Domain.Roles;
 using CareerPath.Domain.Skills;
@@ -8,6 +10,17 @@ namespace CareerPath.Benchmarks;
 /// <summary>A synthetic catalog of the size the issue asks for: 60 roles, 300 skills, 2,000 resources.</summary>
 internal static class GeneratedCatalog
 {
+    /// <summary>
+    /// The generated catalog as an organisation would bring it: written out in CareerPath's JSON, then imported (read
+    /// and checked by <see cref="FrameworkBuilder"/>), so the roadmap figures are for an imported framework.
+    /// </summary>
+    public static (CareerCatalog Catalog, int JsonChars) Imported()
+    {
+        var json = FrameworkJson.Write(FrameworkExport.ToDocument(Build(), "Generated"));
+        var build = FrameworkBuilder.Build(FrameworkJson.Read(json).Document!);
+        return (build.Catalog ?? throw new InvalidOperationException(string.Join("; ", build.Problems)), json.Length);
+    }
+
     public static CareerCatalog Build(int roles = 60, int skills = 300, int resources = 2000, int ladders = 4, int seed = 42)
     {
         var random = new Random(seed);
