@@ -21,7 +21,7 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
-            var catalog = await plan.CurrentAsync();
+            var catalog = await plan.ForVersionAsync(view.Roadmap.FrameworkVersionId);
             var name = FileName(view.Roadmap.Name);
             return format switch
             {

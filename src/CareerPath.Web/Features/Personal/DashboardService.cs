@@ -57,10 +57,12 @@ public sealed class DashboardService(UserData userData, PlanCatalog plan, UserCl
 
         GapReport? gaps = null;
         var currentRole = user.CurrentRoleSlug is { } slug ? catalog.FindRole(slug) : null;
-        if (latest is not null && catalog.FindRole(latest.CurrentRoleSlug) is { } auditRole)
+        // The latest audit's gaps are read on the framework it was made against, which a moved plan may no longer use.
+        var auditCatalog = latest is null || latest.FrameworkVersionId == catalog.VersionId ? catalog : await plan.ForVersionAsync(latest.FrameworkVersionId);
+        if (latest is not null && auditCatalog.FindRole(latest.CurrentRoleSlug) is { } auditRole)
         {
-            var target = TargetRoles.Default(catalog, auditRole.Slug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug);
-            gaps = GapAnalysis.Analyze(catalog, latest.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value), auditRole, target);
+            var target = TargetRoles.Default(auditCatalog, auditRole.Slug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug);
+            gaps = GapAnalysis.Analyze(auditCatalog, latest.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value), auditRole, target);
         }
 
         var nextMilestone = roadmaps.SelectMany(r => r.Milestones.Where(m => !m.IsDone).Select(m => new NextMilestone(r, m)))
