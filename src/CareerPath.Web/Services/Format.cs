@@ -35,6 +35,10 @@ public static class Format
 
     public static string Plural(int count, string noun, string plural) => count == 1 ? $"1 {noun}" : $"{count:N0} {plural}";
 
+    /// <summary>Items as a sentence says them: "a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
     public static string Kind(GrowthResourceKind kind) => kind switch
     {
         GrowthResourceKind.Certification => "Certification",
