@@ -224,7 +224,7 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
             ?? throw new NotFoundException("That framework does not exist, or is not yours to see.");
         var loaded = (await catalogProvider.GetVersionAsync(framework.Newest))!;
         var document = FrameworkExport.ToDocument(loaded.Catalog, loaded.Document.Name ?? framework.Name, loaded.Document.Description, loaded.Document.Version);
-        return FrameworkFiles.Write(document, format) is { } file ? (file.Content, file.MediaType, FileName(framework.Name) + file.Extension) : null;
+        return FrameworkFiles.Write(document, format) is { } file ? (file.Content, file.MediaType, Format.FileName(framework.Name, "framework") + file.Extension) : null;
     }
 
     /// <summary>Deletes a personal framework of the user's, or (administrators) a server framework other than the default.</summary>
@@ -274,14 +274,5 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         var catalog = framework.Catalog!;
         return $"{Format.Plural(catalog.Roles.Count, "role")} on {Format.Plural(catalog.Ladders.Count, "ladder")}, "
             + $"{Format.Plural(catalog.Skills.Count, "skill")}, a scale of {catalog.Scale.Count} levels";
-    }
-
-    private static string FileName(string name)
-    {
-        var safe = new string(name.Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
-        safe = string.Join('-', safe.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return string.IsNullOrEmpty(safe) ? "framework" : safe.Length > 60 ? safe[..60].TrimEnd('-') : safe;
     }
 }
