@@ -44,6 +44,11 @@ public sealed class PlanMoveTests(BrowserFixture fixture)
         await FrameworkTests.ImportAsync(page, "plataforma-v2.json", v2.ToJsonString(), pickTarget: false);
         await Expect(page.GetByTestId("import-result")).ToContainTextAsync($"Stored version 2 of '{name}'");
         await Expect(page.GetByTestId("plan-holds")).ToContainTextAsync("Your plan holds 1 skill audit.");
+        await page.GotoAsync("dashboard");
+        await Expect(page.GetByTestId("newer-framework")).ToContainTextAsync($"Your plan uses version 1 of {name}; version 2 is out.");
+        await page.AssertAccessibleAsync();
+        await page.AssertFitsTheWidthAsync();
+        await page.GotoAsync("frameworks");
         await page.GetByRole(AriaRole.Link, new() { Name = "See what changed in version 2 and move to it" }).ClickAsync();
 
         await Expect(page.GetByTestId("move-from-to")).ToHaveTextAsync($"From {name} (version 1) to {name} (version 2).");

@@ -48,6 +48,8 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
 
         await using (var scope = app.ScopeFor(user))
         {
+            var dashboards = scope.ServiceProvider.GetRequiredService<DashboardService>();
+            Assert.Equal(new NewerFramework(id, name, 1, 2), (await dashboards.GetAsync()).NewerFramework);
             var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
             var preview = await moves.PreviewAsync(id);
 
@@ -69,6 +71,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             var plan = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
             Assert.Equal(preview.To.VersionId, plan.VersionId);
             Assert.Equal(15, plan.Skills.Count);
+            Assert.Null((await dashboards.GetAsync()).NewerFramework);
         }
 
         await using (var scope = app.ScopeFor(user))
