@@ -84,6 +84,7 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
         try
         {
             RefuseForeignWrites();
+            using var turn = Database.CurrentTransaction is null ? WriteGate.Enter() : null;
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
@@ -98,6 +99,9 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
         try
         {
             RefuseForeignWrites();
+            // Saves queue in the process (WriteGate) rather than in SQLite's busy handler. Inside an explicit
+            // transaction the write lock is already this context's, so the save goes straight in.
+            using var turn = Database.CurrentTransaction is null ? await WriteGate.EnterAsync(cancellationToken) : null;
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
