@@ -175,20 +175,31 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
         int? monthsInStartRole = profile.CurrentRoleSlug == roadmap.StartRoleSlug && profile.CurrentRoleSince is { } since
             ? TypicalTime.WholeMonthsBetween(since, today)
             : null;
-        // The pace compares the first and the latest finished audits: load those two, not every audit with its ratings.
-        // Audits and feedback made on a framework whose scale has another size than the roadmap's are not read against it
-        // (a plan moved to another framework keeps its older roadmaps and results on theirs).
+        // Audits and feedback made on a framework whose scale has another size than the roadmap's are not read against it,
+        // nor audits that rate none of its skills: a plan moved to another framework keeps its older roadmaps on their
+        // own framework, read with the audits made on it, not with newer ones that cannot be compared.
         async Task<bool> SameScale(Guid? versionId) =>
             versionId == catalog.VersionId || FrameworkChanges.CanCarryRatings(await planCatalog.ForVersionAsync(versionId), catalog);
-        var completed = db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed);
-        var latest = await completed.OrderByDescending(a => a.CompletedAtUtc).FirstOrDefaultAsync();
-        if (latest is not null && !await SameScale(latest.FrameworkVersionId))
+        var skills = catalog.Skills.Select(s => s.Slug).ToList();
+        var candidates = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed)
+            .Where(a => a.Ratings.Any(r => skills.Contains(r.SkillSlug)))
+            .OrderBy(a => a.CompletedAtUtc)
+            .Select(a => new { a.Id, a.FrameworkVersionId })
+            .ToListAsync();
+        var readable = new List<Guid>();
+        foreach (var candidate in candidates)
         {
-            latest = null;
+            if (await SameScale(candidate.FrameworkVersionId))
+            {
+                readable.Add(candidate.Id);
+            }
         }
 
-        var first = latest is null ? null : await completed.OrderBy(a => a.CompletedAtUtc).FirstAsync();
-        IReadOnlyList<SkillAudit> audits = latest is null ? [] : first!.Id == latest.Id || !await SameScale(first.FrameworkVersionId) ? [latest] : [first, latest];
+        // The pace compares the first and the latest of them: load those two, not every audit with its ratings.
+        List<Guid> pair = readable.Count == 0 ? [] : [.. new[] { readable[0], readable[^1] }.Distinct()];
+        var loaded = await db.SkillAudits.AsNoTracking().Where(a => pair.Contains(a.Id)).ToListAsync();
+        IReadOnlyList<SkillAudit> audits = loaded.OrderBy(a => a.CompletedAtUtc).ToList();
+        var latest = audits.Count == 0 ? null : audits[^1];
         var path = PathFinder.Find(catalog, roadmap.StartRoleSlug, roadmap.TargetRoleSlug);
         if (latest is null || !path.Found)
         {
