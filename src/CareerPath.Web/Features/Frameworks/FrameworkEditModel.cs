@@ -11,7 +11,27 @@ public sealed record EditChoice(string Slug, string Name);
 /// Something the editor will not save, and the field it concerns (<see cref="Field"/>, a path into the model such as
 /// <c>skills[2].rubric[4]</c> or <c>roles[1].expected[3]</c>, role 1 and skill 3), or null when it concerns the framework as a whole.
 /// </summary>
-public sealed record EditProblem(string? Field, string Message);
+public sealed record EditProblem(string? Field, string Message)
+{
+    /// <summary>The element id of a field's input: "skills[3].rubric[2]" becomes "edit-skills-3-rubric-2".</summary>
+    public static string ElementId(string field)
+    {
+        var id = new System.Text.StringBuilder("edit");
+        foreach (var c in field)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                id.Append(c);
+            }
+            else if (id[^1] != '-')
+            {
+                id.Append('-');
+            }
+        }
+
+        return id.ToString().TrimEnd('-');
+    }
+}
 
 /// <summary>
 /// A framework version opened for editing: the parts the editor shows, as mutable rows, and the whole version it
@@ -26,10 +46,10 @@ public sealed class FrameworkEditModel
     public required Guid FrameworkId { get; init; }
 
     /// <summary>The version the editor opened; saving over a newer one is refused.</summary>
-    public required int OpenedAtNumber { get; set; }
+    public required int OpenedAtNumber { get; init; }
 
     /// <summary>The opened version, whole (normalised as stored).</summary>
-    public required FrameworkDocument Original { get; set; }
+    public required FrameworkDocument Original { get; init; }
 
     public IReadOnlyList<EditChoice> Ladders { get; init; } = [];
     public IReadOnlyList<EditChoice> Categories { get; init; } = [];

@@ -11,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Features.Frameworks;
 
-/// <summary>What a save did: the problems that stopped it (nothing stored), or the version it stored (null when nothing changed).</summary>
-public sealed record EditOutcome(IReadOnlyList<EditProblem> Problems, int? StoredNumber, string? Message)
+/// <summary>
+/// What a save did: the problems that stopped it (nothing stored), or the version it stored (null when nothing
+/// changed) with that version opened for further editing (<see cref="Reopened"/>: new rows now have their slugs).
+/// </summary>
+public sealed record EditOutcome(IReadOnlyList<EditProblem> Problems, int? StoredNumber, string? Message, FrameworkEditModel? Reopened = null)
 {
     public bool Succeeded => Problems.Count == 0;
 }
@@ -78,7 +81,7 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
     /// Checks the edit and stores it as the framework's next version. Problems store nothing; the same content as
     /// the newest version stores nothing either; a version stored since the editor opened refuses the save
     /// (<see cref="ConflictException"/>) so that nobody's edit replaces another's unseen. The model is left as the
-    /// user made it, except that on success it is marked as opened at the new version.
+    /// user made it.
     /// </summary>
     public async Task<EditOutcome> SaveAsync(FrameworkEditModel model)
     {
@@ -126,9 +129,8 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
             return new EditOutcome([], null, $"'{name}' already holds exactly this content; nothing changed.");
         }
 
-        model.OpenedAtNumber = version.Number;
-        model.Original = FrameworkJson.Read(version.Document).Document!;
-        return new EditOutcome([], version.Number, $"Saved version {version.Number} of '{name}'. Earlier versions are kept, and plans made against them keep them.");
+        return new EditOutcome([], version.Number, $"Saved version {version.Number} of '{name}'. Earlier versions are kept, and plans made against them keep them.",
+            Open(framework.Id, version.Number, name, FrameworkJson.Read(version.Document).Document!));
     }
 
     /// <summary>Every problem with the fields the editor shows, each on its field, in the user's words.</summary>
