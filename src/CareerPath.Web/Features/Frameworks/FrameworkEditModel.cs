@@ -16,7 +16,7 @@ public sealed record EditProblem(string? Field, string Message)
     /// <summary>The element id of a field's input: "skills[3].rubric[2]" becomes "edit-skills-3-rubric-2".</summary>
     public static string ElementId(string field)
     {
-        var id = new System.Text.StringBuilder("edit");
+        var id = new System.Text.StringBuilder("edit-");
         foreach (var c in field)
         {
             if (char.IsAsciiLetterOrDigit(c))
