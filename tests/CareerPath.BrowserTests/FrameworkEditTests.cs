@@ -34,6 +34,20 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
         await page.AssertFitsTheWidthAsync();
         await fixture.ScreenshotAsync(page, $"framework-edit-changed-{width}");
 
+        // Unsaved edits: leaving asks, and staying keeps them.
+        string? asked = null;
+        void Dismiss(object? sender, IDialog dialog)
+        {
+            asked = dialog.Message;
+            _ = dialog.DismissAsync();
+        }
+
+        page.Dialog += Dismiss;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to frameworks" }).ClickAsync();
+        await Expect(editor.Cell("Principal", "Escrita clara")).ToHaveValueAsync("4");
+        page.Dialog -= Dismiss;
+        Assert.Equal("You have changes that are not saved. Leave this page and lose them?", asked);
+
         await editor.SaveAsync();
         await Expect(editor.Saved).ToHaveTextAsync($"Saved version 2 of '{name}'. Earlier versions are kept, and plans made against them keep them.");
         // Saved: leaving asks nothing.
