@@ -25,14 +25,14 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
         await editor.ExpectOpenAsync(name);
         await page.AssertFitsTheWidthAsync();
         await page.AssertAccessibleAsync();
-        await fixture.ScreenshotAsync(page, $"framework-edit-{width}");
+        await fixture.ScreenshotAsync(page, $"framework-editor-open-{width}");
 
         await editor.RenameSkillAsync("Comunicação 💬", "Escrita clara");
         await editor.ExpectAsync("Pleno", "Impacto", "5 · Sênior");
         await editor.AddRoleAsync("Principal");
         await editor.ExpectAsync("Principal", "Escrita clara", "4 · Pleno");
         await page.AssertFitsTheWidthAsync();
-        await fixture.ScreenshotAsync(page, $"framework-edit-changed-{width}");
+        await fixture.ScreenshotAsync(page, $"framework-editor-changed-{width}");
 
         // Unsaved edits: leaving asks, and staying keeps them.
         string? asked = null;
@@ -69,7 +69,7 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
         await Expect(editor.Problems).ToContainTextAsync("2 things to fix before this can be saved:");
         await page.AssertFitsTheWidthAsync();
         await page.AssertAccessibleAsync();
-        await fixture.ScreenshotAsync(page, $"framework-edit-invalid-cell-{width}");
+        await fixture.ScreenshotAsync(page, $"framework-editor-invalid-cell-{width}");
 
         // Following the link in the list lands on the cell; choosing a level there clears its message.
         await editor.Problems.GetByRole(AriaRole.Link).First.ClickAsync();
