@@ -150,9 +150,9 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
 
         public async Task AddRoleAsync(string name)
         {
+            var before = await page.GetByTestId("edit-roles").Locator("li").CountAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add a role" }).ClickAsync();
-            var count = await page.GetByTestId("edit-roles").Locator("li").CountAsync();
-            await page.GetByLabel($"Role {count} name").FillAsync(name);
+            await page.GetByLabel($"Role {before + 1} name").FillAsync(name);
         }
 
         public Task SaveAsync() => page.GetByTestId("save-framework").ClickAsync();
