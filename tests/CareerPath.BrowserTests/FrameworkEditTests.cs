@@ -32,6 +32,7 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
         await editor.AddRoleAsync("Principal");
         await editor.ExpectAsync("Principal", "Escrita clara", "4 · Pleno");
         await page.AssertFitsTheWidthAsync();
+        await page.AssertAccessibleAsync();
         await fixture.ScreenshotAsync(page, $"framework-editor-changed-{width}");
 
         // Unsaved edits: leaving asks, and staying keeps them.
@@ -80,6 +81,34 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
         await editor.SaveAsync();
         await Expect(editor.Saved).Not.ToBeVisibleAsync();
         await Expect(editor.Problems).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_save_over_a_version_stored_in_another_tab_is_refused_and_the_edits_stay()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var name = "Two tabs " + Guid.NewGuid().ToString("N")[..8];
+        await ImportAsync(page, name);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Edit {name}" }).ClickAsync();
+        var editor = new FrameworkEditorPage(page);
+        await editor.ExpectOpenAsync(name);
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(page.Url);
+        var otherEditor = new FrameworkEditorPage(other);
+        await otherEditor.ExpectOpenAsync(name);
+
+        await otherEditor.RenameSkillAsync("Impacto", "Impacto no negócio");
+        await otherEditor.SaveAsync();
+        await Expect(otherEditor.Saved).ToContainTextAsync("Saved version 2");
+
+        await editor.RenameSkillAsync("Impacto", "Resultado");
+        await editor.SaveAsync();
+
+        await Expect(page.GetByTestId("edit-error")).ToContainTextAsync($"'{name}' was changed while you were editing: you opened version 1, and version 2 has since been stored (Edited in CareerPath).");
+        await Expect(page.GetByTestId("edit-skill").Filter(new() { HasText = "Resultado" }).GetByLabel("Skill name")).ToHaveValueAsync("Resultado");
+        await page.AssertAccessibleAsync();
         await page.Context.CloseAsync();
     }
 
