@@ -142,6 +142,26 @@ public sealed class FrameworkEditServiceTests(CareerPathAppFactory app)
     }
 
     [Fact]
+    public async Task A_problem_only_the_whole_framework_check_finds_is_placed_on_the_nearest_field()
+    {
+        var user = await app.CreateAsync();
+        var id = await ImportAsync(user, "Step down " + Guid.NewGuid().ToString("N"));
+        await using var scope = app.ScopeFor(user);
+        var editor = scope.ServiceProvider.GetRequiredService<FrameworkEditService>();
+        var model = await editor.LoadAsync(id);
+        // Product manager (seniority 3) leads into senior product manager, which would now be less senior.
+        model.Roles.Single(r => r.Slug == "senior-product-manager").Seniority = 1;
+
+        var outcome = await editor.SaveAsync(model);
+
+        var productManager = model.Roles.FindIndex(r => r.Slug == "product-manager");
+        Assert.Contains(outcome.Problems, p => p.Field == $"roles[{productManager}].seniority"
+            && p.Message == "Role 'product-manager' (seniority 3) cannot lead into 'senior-product-manager' (seniority 1): a next role cannot be less senior.");
+        Assert.Empty(FrameworkEditService.Check(model));
+        Assert.Equal(1, await VersionCountAsync(id));
+    }
+
+    [Fact]
     public async Task The_same_content_stores_nothing()
     {
         var user = await app.CreateAsync();
