@@ -23,6 +23,13 @@ internal static class RoadmapBenchmark
             return;
         }
 
+        if (args is ["writes", ..])
+        {
+            await WriteBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var writers) ? writers : 32,
+                args.Length > 2 && int.TryParse(args[2], out var seconds) ? seconds : 5);
+            return;
+        }
+
         if (args is ["import", ..])
         {
             ImportBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 20);

@@ -73,6 +73,7 @@ builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<AccountDataService>();
 builder.Services.AddScoped<FrameworkService>();
 builder.Services.AddScoped<FrameworkEditService>();
+builder.Services.AddScoped<PlanMoveService>();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

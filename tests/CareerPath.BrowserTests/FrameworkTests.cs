@@ -91,7 +91,7 @@ public sealed class FrameworkTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
     }
 
-    private static async Task ImportAsync(IPage page, string name, string content, bool pickTarget = true)
+    internal static async Task ImportAsync(IPage page, string name, string content, bool pickTarget = true)
     {
         if (pickTarget)
         {
@@ -103,7 +103,7 @@ public sealed class FrameworkTests(BrowserFixture fixture)
     }
 
     /// <summary>A six-level framework in Portuguese: one ladder, a role per level, and two (or three) skills.</summary>
-    private static string SixLevelFramework(string name, bool extraSkill = false)
+    internal static string SixLevelFramework(string name, bool extraSkill = false)
     {
         string[] levels = ["Estagiário", "Associate", "Júnior", "Pleno", "Sênior", "Especialista"];
         var skills = new JsonArray(

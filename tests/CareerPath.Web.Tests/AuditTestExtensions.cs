@@ -8,12 +8,12 @@ namespace CareerPath.Web.Tests;
 
 internal static class AuditTestExtensions
 {
-    /// <summary>The user audits themselves as a product manager, every skill at <paramref name="level"/>, and finishes.</summary>
+    /// <summary>The user audits themselves as a product manager, every skill of their plan's framework at <paramref name="level"/>, and finishes.</summary>
     public static async Task<SkillAudit> CompleteAuditAsync(this CareerPathAppFactory app, ApplicationUser user, int level = 3)
     {
         await using var scope = app.ScopeFor(user);
         var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var catalog = await scope.ServiceProvider.GetRequiredService<CatalogProvider>().GetAsync();
+        var catalog = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
         var audit = await service.StartOrResumeAsync("product-manager");
         foreach (var skill in catalog.Skills)
         {

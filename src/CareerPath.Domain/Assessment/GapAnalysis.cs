@@ -99,11 +99,13 @@ public static class GapAnalysis
 /// <summary>
 /// A finished audit as results pages show it: the role it was made as, when, and the level given to each skill.
 /// Plain data, so a prerendered page can hand it to its live circuit; no evidence notes, which results do not show.
+/// Its levels are read on the framework version it was made against (<paramref name="FrameworkVersionId"/>).
 /// </summary>
-public sealed record AuditLevels(Guid Id, string CurrentRoleSlug, DateTime? CompletedAtUtc, IReadOnlyDictionary<string, int> Levels)
+public sealed record AuditLevels(Guid Id, string CurrentRoleSlug, DateTime? CompletedAtUtc, IReadOnlyDictionary<string, int> Levels, Guid? FrameworkVersionId = null)
 {
     public static AuditLevels Of(SkillAudit audit) =>
-        new(audit.Id, audit.CurrentRoleSlug, audit.CompletedAtUtc, audit.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value, StringComparer.Ordinal));
+        new(audit.Id, audit.CurrentRoleSlug, audit.CompletedAtUtc, audit.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value, StringComparer.Ordinal),
+            audit.FrameworkVersionId);
 }
 
 public sealed record RatingChange(Skill Skill, int Before, int After)

@@ -21,8 +21,8 @@ public static class ExportEndpoints
                 return Results.NotFound();
             }
 
-            var catalog = await plan.CurrentAsync();
-            var name = FileName(view.Roadmap.Name);
+            var catalog = await plan.ForVersionAsync(view.Roadmap.FrameworkVersionId);
+            var name = Format.FileName(view.Roadmap.Name, "roadmap");
             return format switch
             {
                 "md" => Results.File(Encoding.UTF8.GetBytes(RoadmapExport.Markdown(view, catalog)), "text/markdown; charset=utf-8", $"{name}.md"),
@@ -65,10 +65,4 @@ public static class ExportEndpoints
 
     /// <summary>CSV with the UTF-8 byte-order mark, without which Excel reads accents and emoji as Windows-1252 gibberish.</summary>
     private static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)];
-
-    private static string FileName(string name)
-    {
-        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
-        return string.IsNullOrEmpty(safe) ? "roadmap" : safe.Length > 60 ? safe[..60] : safe;
-    }
 }

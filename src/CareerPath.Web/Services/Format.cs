@@ -35,6 +35,10 @@ public static class Format
 
     public static string Plural(int count, string noun, string plural) => count == 1 ? $"1 {noun}" : $"{count:N0} {plural}";
 
+    /// <summary>Items as a sentence says them: "a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
     public static string Kind(GrowthResourceKind kind) => kind switch
     {
         GrowthResourceKind.Certification => "Certification",
@@ -66,4 +70,18 @@ public static class Format
         GrowthResourceKind.NetworkingCommunity => "Networking communities",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// A download's file name from what the user called the thing: ASCII letters and digits (accents dropped, so
+    /// "Engenharia – Backend" is "engenharia-backend"), hyphens between words, at most 60 characters;
+    /// <paramref name="fallback"/> when nothing is left.
+    /// </summary>
+    public static string FileName(string name, string fallback)
+    {
+        var safe = new string(name.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+        safe = string.Join('-', safe.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return string.IsNullOrEmpty(safe) ? fallback : safe.Length > 60 ? safe[..60].TrimEnd('-') : safe;
+    }
 }

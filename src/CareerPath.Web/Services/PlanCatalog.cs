@@ -20,6 +20,27 @@ public sealed class PlanCatalog(CatalogProvider provider, UserData userData, Pla
 
     /// <summary>A version's catalog; null (or a version no longer stored) means the server's default.</summary>
     public Task<CareerCatalog> ForVersionAsync(Guid? versionId) => provider.ForVersionAsync(versionId);
+
+    /// <summary>
+    /// The catalogs of several records' versions: a page listing records made before and after the plan moved
+    /// frameworks names each on the framework it was made against.
+    /// </summary>
+    public async Task<VersionCatalogs> ForVersionsAsync(IEnumerable<Guid?> versionIds)
+    {
+        var catalogs = new Dictionary<Guid, CareerCatalog>();
+        foreach (var versionId in versionIds.Distinct())
+        {
+            catalogs[versionId ?? Guid.Empty] = await ForVersionAsync(versionId);
+        }
+
+        return new VersionCatalogs(catalogs, await CurrentAsync());
+    }
+}
+
+/// <summary>Catalogs by framework version (see <see cref="PlanCatalog.ForVersionsAsync"/>); a version not asked for reads as the plan's.</summary>
+public sealed class VersionCatalogs(IReadOnlyDictionary<Guid, CareerCatalog> catalogs, CareerCatalog plan)
+{
+    public CareerCatalog this[Guid? versionId] => catalogs.GetValueOrDefault(versionId ?? Guid.Empty) ?? plan;
 }
 
 /// <summary>

@@ -95,7 +95,7 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
     }
 
     [Fact]
-    public async Task A_plan_moves_to_another_framework_only_while_empty_and_its_records_remember_the_version()
+    public async Task A_plan_moves_at_once_only_while_empty_and_its_records_remember_the_version()
     {
         var user = await app.CreateAsync();
         var name = "Plan ladder " + Guid.NewGuid().ToString("N");
@@ -118,7 +118,7 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
             var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
             Assert.True((await frameworks.ImportAsync("small.json", json.ToJsonString(), forServer: false, into: null)).Succeeded);
             id = (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
-            Assert.Null((await frameworks.ListAsync()).PlanLocked);
+            Assert.Null((await frameworks.ListAsync()).PlanHolds);
 
             await frameworks.ChooseAsync(id);
 
@@ -132,8 +132,8 @@ public sealed class FrameworkServiceTests(CareerPathAppFactory app)
 
             var defaultId = list.Frameworks.Single(f => f.IsDefault).Id;
             var locked = await Assert.ThrowsAsync<DomainException>(() => frameworks.ChooseAsync(defaultId));
-            Assert.StartsWith("Your plan holds 1 skill audit made against its framework.", locked.Message);
-            Assert.Equal(locked.Message, (await frameworks.ListAsync()).PlanLocked);
+            Assert.Equal("Your plan holds 1 skill audit. Review what changes before you move it.", locked.Message);
+            Assert.Equal("1 skill audit", (await frameworks.ListAsync()).PlanHolds);
 
             var refused = await Assert.ThrowsAsync<DomainException>(() => frameworks.DeleteAsync(id));
             Assert.Equal($"'{name}' is still in use (1 plan, 1 skill audit), so it was not deleted: what was made against it keeps its meaning.", refused.Message);

@@ -2,13 +2,16 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
+using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Roles;
 using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Features.Assessment;
 
-public sealed record AuditSummary(Guid Id, AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, int RatedCount);
+/// <param name="RoleName">The role the audit was made as, named by the framework version it was made against.</param>
+public sealed record AuditSummary(Guid Id, AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, int RatedCount,
+    string? RoleName = null);
 
 public sealed record AssessmentOverview(
     string? ProfileRoleSlug,
@@ -39,10 +42,11 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
     public async Task<AssessmentPageModel> OverviewPageAsync()
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await plan.CurrentAsync();
-        var overview = await OverviewAsync(db, catalog);
+        var overview = await OverviewAsync(db, await plan.CurrentAsync());
         var latest = await LatestCompletedAsync(db);
-        var previous = latest is null ? null : await PreviousAsync(db, latest);
+        // The latest results are read on the framework they were made against, which a moved plan no longer uses.
+        var catalog = latest is null ? await plan.CurrentAsync() : await plan.ForVersionAsync(latest.FrameworkVersionId);
+        var previous = latest is null ? null : await ComparablePreviousAsync(db, latest, catalog);
         return new AssessmentPageModel(overview, Levels(latest), Levels(previous), await DefaultTargetAsync(db, catalog, latest), db.CurrentOwnerId!);
     }
 
@@ -50,15 +54,28 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
     public async Task<AuditResultsPageModel> ResultsPageAsync(Guid id)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await plan.CurrentAsync();
         var audit = await db.SkillAudits.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (audit is not { IsCompleted: true })
         {
             return new AuditResultsPageModel(null, audit is not null, null, null, db.CurrentOwnerId!);
         }
 
-        var previous = await PreviousAsync(db, audit);
+        var catalog = await plan.ForVersionAsync(audit.FrameworkVersionId);
+        var previous = await ComparablePreviousAsync(db, audit, catalog);
         return new AuditResultsPageModel(Levels(audit), false, Levels(previous), await DefaultTargetAsync(db, catalog, audit), db.CurrentOwnerId!);
+    }
+
+    /// <summary>
+    /// The audit before this one, when its levels mean the same: made on a scale of the same size. An audit from
+    /// before a move to a framework with another scale is not compared, since level 3 of 5 is not level 3 of 6.
+    /// </summary>
+    private async Task<SkillAudit?> ComparablePreviousAsync(CareerPathDbContext db, SkillAudit audit, CareerCatalog catalog)
+    {
+        var previous = await PreviousAsync(db, audit);
+        return previous is null || previous.FrameworkVersionId == audit.FrameworkVersionId
+            || FrameworkChanges.CanCarryRatings(await plan.ForVersionAsync(previous.FrameworkVersionId), catalog)
+            ? previous
+            : null;
     }
 
     private static AuditLevels? Levels(SkillAudit? audit) => audit is null ? null : AuditLevels.Of(audit);
@@ -70,13 +87,21 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
         return TargetRoles.Default(catalog, audit?.CurrentRoleSlug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug)?.Slug;
     }
 
-    private static async Task<AssessmentOverview> OverviewAsync(CareerPathDbContext db, CareerCatalog catalog)
+    private async Task<AssessmentOverview> OverviewAsync(CareerPathDbContext db, CareerCatalog catalog)
     {
         // A line per audit, counted in the database: not every rating of every audit.
         var skills = catalog.Skills.Select(s => s.Slug).ToList();
-        var summaries = await db.SkillAudits.AsNoTracking().OrderByDescending(a => a.StartedAtUtc)
-            .Select(a => new AuditSummary(a.Id, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc, a.Ratings.Count(r => skills.Contains(r.SkillSlug))))
+        var rows = await db.SkillAudits.AsNoTracking().OrderByDescending(a => a.StartedAtUtc)
+            .Select(a => new { Summary = new AuditSummary(a.Id, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc, a.Ratings.Count(r => skills.Contains(r.SkillSlug)), null), a.FrameworkVersionId })
             .ToListAsync();
+        // Each audit's role is named by the framework it was made against (a plan moved since may not have that role).
+        var summaries = new List<AuditSummary>(rows.Count);
+        foreach (var row in rows)
+        {
+            var made = row.FrameworkVersionId == catalog.VersionId ? catalog : await plan.ForVersionAsync(row.FrameworkVersionId);
+            summaries.Add(row.Summary with { RoleName = made.FindRole(row.Summary.CurrentRoleSlug)?.Name ?? row.Summary.CurrentRoleSlug });
+        }
+
         var profileRole = await ProfileRoleAsync(db);
         return new AssessmentOverview(
             profileRole,
@@ -98,6 +123,13 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
         var role = currentRoleSlug ?? await ProfileRoleAsync(db)
             ?? throw new DomainException("Choose the role you hold now before starting the audit.");
         var previous = await LatestCompletedAsync(db);
+        // Ratings carry over by skill key from an audit on another framework only when its scale has as many levels.
+        if (previous is not null && previous.FrameworkVersionId != catalog.VersionId
+            && !FrameworkChanges.CanCarryRatings(await plan.ForVersionAsync(previous.FrameworkVersionId), catalog))
+        {
+            previous = null;
+        }
+
         var audit = SkillAudit.Start(db.CurrentOwnerId!, role, catalog, clock.GetUtcNow().UtcDateTime, previous);
         db.SkillAudits.Add(audit);
         await SetProfileRoleAsync(db, role);
@@ -168,9 +200,9 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
     private async Task<SkillAudit> ChangeAsync(Guid auditId, Guid version, Func<CareerPathDbContext, SkillAudit, CareerCatalog, Task> change)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await plan.CurrentAsync();
         var audit = await db.SkillAudits.FirstOrDefaultAsync(a => a.Id == auditId)
             ?? throw new NotFoundException("That audit does not exist or is not yours.");
+        var catalog = await plan.ForVersionAsync(audit.FrameworkVersionId);
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;
         await change(db, audit, catalog);
         await db.SaveOrConflictAsync("audit");

@@ -2,6 +2,7 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
+using CareerPath.Domain.Frameworks;
 using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,11 @@ public sealed record CreatedFeedbackLink(FeedbackRequest Request, string Token);
 public sealed record FeedbackRequestLine(Guid Id, string RespondentName, Relationship Relationship, FeedbackStatus Status, DateTime? SubmittedAtUtc, DateTime? RevokedAtUtc);
 
 /// <summary>A round as the page shows it: its links and, once closed with enough answers, only its aggregated results.</summary>
+/// <param name="FrameworkVersionId">The framework version the round asked about: its skills name the results.</param>
+/// <param name="SelfComparable">The user's own latest levels are on a scale of the same size, so they sit next to these results.</param>
 public sealed record FeedbackRoundLine(
-    Guid Id, string Name, DateOnly ClosesOn, DateTime? ClosedAtUtc, int AnsweredCount, IReadOnlyList<FeedbackRequestLine> Requests, FeedbackResults? Results);
+    Guid Id, string Name, DateOnly ClosesOn, DateTime? ClosedAtUtc, int AnsweredCount, IReadOnlyList<FeedbackRequestLine> Requests, FeedbackResults? Results,
+    Guid? FrameworkVersionId = null, bool SelfComparable = true);
 
 /// <summary>
 /// The feedback page, read in one go: the open round, the closed ones newest first, and the user's own levels from
@@ -39,13 +43,21 @@ public sealed class FeedbackService(UserData userData, PlanCatalog plan, TimePro
         await FeedbackRounds.CloseDueAsync(db, plan.ForVersionAsync, now);
         var rounds = await db.FeedbackRounds.AsNoTracking().AsSplitQuery().Include(r => r.Requests).ToListAsync();
         var self = await AssessmentService.LatestCompletedAsync(db);
-        var lines = rounds.Select(r => new FeedbackRoundLine(
+        var selfCatalog = self is null ? null : await plan.ForVersionAsync(self.FrameworkVersionId);
+        var lines = new List<FeedbackRoundLine>(rounds.Count);
+        foreach (var r in rounds)
+        {
+            // A round from before the plan moved frameworks sits next to one's own levels only when both scales have the same size.
+            var comparable = selfCatalog is null || r.FrameworkVersionId == self!.FrameworkVersionId
+                || FrameworkChanges.CanCarryRatings(selfCatalog, await plan.ForVersionAsync(r.FrameworkVersionId));
+            lines.Add(new FeedbackRoundLine(
                 r.Id, r.Name, r.ClosesOn, r.ClosedAtUtc, r.AnsweredCount,
                 r.Requests.OrderBy(q => q.CreatedAtUtc)
                     .Select(q => new FeedbackRequestLine(q.Id, q.RespondentName, q.Relationship, q.StatusAt(now), q.SubmittedAtUtc, q.RevokedAtUtc))
                     .ToList(),
-                r.Results()))
-            .ToList();
+                r.Results(), r.FrameworkVersionId, comparable));
+        }
+
         return new FeedbackPageModel(
             lines.FirstOrDefault(r => r.ClosedAtUtc is null),
             lines.Where(r => r.ClosedAtUtc is not null).OrderByDescending(r => r.ClosedAtUtc).ToList(),
@@ -68,7 +80,7 @@ public sealed class FeedbackService(UserData userData, PlanCatalog plan, TimePro
     public async Task<FeedbackResults?> LatestResultsAsync()
     {
         await using var db = await userData.OpenAsync();
-        return await FeedbackRounds.LatestResultsAsync(db, plan.ForVersionAsync, Now);
+        return (await FeedbackRounds.LatestResultsAsync(db, plan.ForVersionAsync, Now))?.Results;
     }
 
     public async Task<FeedbackRound> StartRoundAsync(string name, DateOnly closesOn)
@@ -125,9 +137,9 @@ public sealed class FeedbackService(UserData userData, PlanCatalog plan, TimePro
     private async Task<T> ChangeAsync<T>(Guid roundId, Func<FeedbackRound, CareerCatalog, T> change)
     {
         await using var db = await userData.OpenAsync();
-        var catalog = await plan.CurrentAsync();
         var round = await db.FeedbackRounds.Include(r => r.Requests).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == roundId)
             ?? throw new NotFoundException("That feedback round does not exist or is not yours.");
+        var catalog = await plan.ForVersionAsync(round.FrameworkVersionId);
         if (round.IsDue(Now))
         {
             round.Close(catalog, Now);
@@ -176,14 +188,16 @@ public static class FeedbackRounds
         return closed;
     }
 
-    public static async Task<FeedbackResults?> LatestResultsAsync(CareerPathDbContext db, Func<Guid?, Task<CareerCatalog>> catalogFor, DateTime nowUtc)
+    /// <summary>The newest closed round's results with the framework version it asked about; null when no round has results.</summary>
+    public static async Task<(FeedbackResults Results, Guid? FrameworkVersionId)?> LatestResultsAsync(CareerPathDbContext db,
+        Func<Guid?, Task<CareerCatalog>> catalogFor, DateTime nowUtc)
     {
         await CloseDueAsync(db, catalogFor, nowUtc);
         var latest = await db.FeedbackRounds.AsNoTracking()
             .Where(r => r.ClosedAtUtc != null && r.AnswerCount >= FeedbackAggregation.MinimumGroupSize)
             .OrderByDescending(r => r.ClosedAtUtc)
             .FirstOrDefaultAsync();
-        return latest?.Results();
+        return latest?.Results() is { } results ? (results, latest.FrameworkVersionId) : null;
     }
 }
 

@@ -25,8 +25,8 @@ public sealed record FrameworkLine(
     int Skills,
     int Levels);
 
-/// <param name="PlanLocked">Why the user cannot move their plan to another framework yet; null when they can.</param>
-public sealed record FrameworksPageModel(IReadOnlyList<FrameworkLine> Frameworks, bool IsAdministrator, string? PlanLocked);
+/// <param name="PlanHolds">What the user's plan holds ("2 skill audits and 1 goal"): moving it then goes through a review of what changes. Null when it holds nothing.</param>
+public sealed record FrameworksPageModel(IReadOnlyList<FrameworkLine> Frameworks, bool IsAdministrator, string? PlanHolds);
 
 /// <summary>What an import did: the problems that stopped it, or what was stored.</summary>
 public sealed record ImportOutcome(IReadOnlyList<FrameworkProblem> Problems, string? Stored)
@@ -89,13 +89,13 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         // The server's default first, then the server's others, then the user's own, each by name.
         var ordered = lines.OrderByDescending(l => l.IsDefault).ThenByDescending(l => l.IsServer)
             .ThenBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new FrameworksPageModel(ordered, isAdministrator, await PlanLockedAsync(db));
+        return new FrameworksPageModel(ordered, isAdministrator, await PlanMoveService.KeptAsync(db));
     }
 
     /// <summary>
-    /// Plans the user's work against a framework's newest version (the server's default follows its newest version).
-    /// Refused while the plan holds results: those were made against the current framework, and moving them is
-    /// not offered yet, so nothing can change what they mean.
+    /// Plans the user's work against a framework's newest version (the server's default follows its newest version),
+    /// at once while the plan holds nothing; a plan with results moves through <see cref="PlanMoveService"/>, after
+    /// the user has seen what changes.
     /// </summary>
     public async Task ChooseAsync(Guid id)
     {
@@ -109,9 +109,9 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
             })
             .SingleOrDefaultAsync(f => f.Id == id)
             ?? throw new NotFoundException("That framework does not exist, or is not yours to use.");
-        if (await PlanLockedAsync(db) is { } locked)
+        if (await PlanMoveService.KeptAsync(db) is { } held)
         {
-            throw new DomainException(locked);
+            throw new DomainException($"Your plan holds {held}. Review what changes before you move it.");
         }
 
         var versionId = framework.Key == StoredFramework.DefaultKey ? (Guid?)null : framework.Newest;
@@ -127,22 +127,6 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
 
         await db.SaveChangesAsync();
         planVersions.Set(userId, versionId);
-    }
-
-    /// <summary>What the user's plan holds that was made against its framework, said as a reason not to move it; null when it holds nothing.</summary>
-    private static async Task<string?> PlanLockedAsync(Data.CareerPathDbContext db)
-    {
-        var held = new (int Count, string Noun)[]
-        {
-            (await db.SkillAudits.CountAsync(), "skill audit"),
-            (await db.FeedbackRounds.CountAsync(), "feedback round"),
-            (await db.CareerAspirations.CountAsync(), "saved aspiration"),
-            (await db.Roadmaps.CountAsync(), "roadmap"),
-            (await db.Goals.CountAsync(), "goal"),
-        }.Where(h => h.Count > 0).Select(h => Format.Plural(h.Count, h.Noun)).ToList();
-        return held.Count == 0
-            ? null
-            : $"Your plan holds {string.Join(", ", held)} made against its framework. Moving a plan with results to another framework is not available yet, so for now you can change frameworks only before you start.";
     }
 
     /// <summary>
@@ -240,7 +224,7 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
             ?? throw new NotFoundException("That framework does not exist, or is not yours to see.");
         var loaded = (await catalogProvider.GetVersionAsync(framework.Newest))!;
         var document = FrameworkExport.ToDocument(loaded.Catalog, loaded.Document.Name ?? framework.Name, loaded.Document.Description, loaded.Document.Version);
-        return FrameworkFiles.Write(document, format) is { } file ? (file.Content, file.MediaType, FileName(framework.Name) + file.Extension) : null;
+        return FrameworkFiles.Write(document, format) is { } file ? (file.Content, file.MediaType, Format.FileName(framework.Name, "framework") + file.Extension) : null;
     }
 
     /// <summary>Deletes a personal framework of the user's, or (administrators) a server framework other than the default.</summary>
@@ -290,14 +274,5 @@ public sealed class FrameworkService(UserData userData, CatalogProvider catalogP
         var catalog = framework.Catalog!;
         return $"{Format.Plural(catalog.Roles.Count, "role")} on {Format.Plural(catalog.Ladders.Count, "ladder")}, "
             + $"{Format.Plural(catalog.Skills.Count, "skill")}, a scale of {catalog.Scale.Count} levels";
-    }
-
-    private static string FileName(string name)
-    {
-        var safe = new string(name.Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
-        safe = string.Join('-', safe.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return string.IsNullOrEmpty(safe) ? "framework" : safe.Length > 60 ? safe[..60].TrimEnd('-') : safe;
     }
 }

@@ -134,9 +134,9 @@ public sealed class GoalService(UserData userData, PlanCatalog plan, UserClock c
     {
         await using var db = await userData.OpenAsync();
         var today = await clock.TodayAsync(db);
-        var catalog = await plan.CurrentAsync();
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id)
             ?? throw new NotFoundException("That goal does not exist or is not yours.");
+        var catalog = await plan.ForVersionAsync(goal.FrameworkVersionId);
         db.Entry(goal).Property(g => g.Version).OriginalValue = version;
         await change(db, goal, catalog, today);
         await db.SaveOrConflictAsync("goal");

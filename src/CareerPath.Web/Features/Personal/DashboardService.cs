@@ -11,6 +11,9 @@ public sealed record Deadline(DateOnly Date, string Title, string Kind, string H
 
 public sealed record NextMilestone(Roadmap Roadmap, Milestone Milestone);
 
+/// <summary>The plan's framework has a version newer than the one the plan uses.</summary>
+public sealed record NewerFramework(Guid FrameworkId, string Name, int PlanNumber, int NewestNumber);
+
 public sealed record DashboardSummary(
     string? DisplayName,
     Role? CurrentRole,
@@ -23,7 +26,8 @@ public sealed record DashboardSummary(
     GapReport? TopGaps,
     NextMilestone? NextMilestone,
     int ActiveGoals,
-    int Roadmaps);
+    int Roadmaps,
+    NewerFramework? NewerFramework = null);
 
 /// <summary>The signed-in home: what is due, what slipped, what is at risk, what moved.</summary>
 public sealed class DashboardService(UserData userData, PlanCatalog plan, UserClock clock)
@@ -57,15 +61,30 @@ public sealed class DashboardService(UserData userData, PlanCatalog plan, UserCl
 
         GapReport? gaps = null;
         var currentRole = user.CurrentRoleSlug is { } slug ? catalog.FindRole(slug) : null;
-        if (latest is not null && catalog.FindRole(latest.CurrentRoleSlug) is { } auditRole)
+        // The latest audit's gaps are read on the framework it was made against, which a moved plan may no longer use.
+        var auditCatalog = latest is null || latest.FrameworkVersionId == catalog.VersionId ? catalog : await plan.ForVersionAsync(latest.FrameworkVersionId);
+        if (latest is not null && auditCatalog.FindRole(latest.CurrentRoleSlug) is { } auditRole)
         {
-            var target = TargetRoles.Default(catalog, auditRole.Slug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug);
-            gaps = GapAnalysis.Analyze(catalog, latest.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value), auditRole, target);
+            var target = TargetRoles.Default(auditCatalog, auditRole.Slug, aspiration?.NextRoleSlug, aspiration?.FiveYearRoleSlug);
+            gaps = GapAnalysis.Analyze(auditCatalog, latest.Ratings.ToDictionary(r => r.SkillSlug, r => r.Level.Value), auditRole, target);
         }
 
         var nextMilestone = roadmaps.SelectMany(r => r.Milestones.Where(m => !m.IsDone).Select(m => new NextMilestone(r, m)))
             .OrderBy(x => x.Milestone.TargetDate).FirstOrDefault();
+        // A plan stays on its version when the framework gets a newer one; say so where the user looks first.
+        var newer = catalog.VersionId is { } planVersion
+            ? await db.FrameworkVersions.AsNoTracking().Where(v => v.Id == planVersion)
+                .Select(v => new
+                {
+                    v.FrameworkId,
+                    v.Number,
+                    Name = db.Frameworks.Where(f => f.Id == v.FrameworkId).Select(f => f.Name).First(),
+                    Newest = db.FrameworkVersions.Where(n => n.FrameworkId == v.FrameworkId).Max(n => n.Number),
+                })
+                .FirstOrDefaultAsync()
+            : null;
         return new DashboardSummary(user.DisplayName, currentRole, deadlines, overdue, active.Where(g => g.IsAtRisk(today)).ToList(), completed, today,
-            latest, gaps, nextMilestone, active.Count, roadmaps.Count);
+            latest, gaps, nextMilestone, active.Count, roadmaps.Count,
+            newer is not null && newer.Newest > newer.Number ? new NewerFramework(newer.FrameworkId, newer.Name, newer.Number, newer.Newest) : null);
     }
 }

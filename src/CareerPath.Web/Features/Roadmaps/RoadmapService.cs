@@ -2,6 +2,7 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
+using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Roadmaps;
 using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Services;
@@ -37,7 +38,7 @@ public sealed record RoadmapView(
 /// <summary>A roadmap's headline figures, as the compare page sets two side by side. Plain data (roles by slug).</summary>
 public sealed record RoadmapFacts(
     Guid Id, IReadOnlyList<string> PathRoleSlugs, int TypicalMonthsToTarget, int? GapLevels, int Milestones, int MilestonesDone,
-    int PlannedCostUsd, DateOnly? ReadyByMilestones, DateOnly? ReadyByPace)
+    int PlannedCostUsd, DateOnly? ReadyByMilestones, DateOnly? ReadyByPace, Guid? FrameworkVersionId = null)
 {
     public static RoadmapFacts Of(RoadmapView view) => new(
         view.Roadmap.Id,
@@ -48,7 +49,8 @@ public sealed record RoadmapFacts(
         view.Roadmap.Milestones.Count(m => m.IsDone),
         view.PlannedCostUsd,
         view.Forecast?.FromMilestones,
-        view.Forecast?.FromProgress);
+        view.Forecast?.FromProgress,
+        view.Roadmap.FrameworkVersionId);
 }
 
 /// <summary>The compare page: the user's roadmaps to choose from and the first two side by side.</summary>
@@ -62,7 +64,8 @@ public sealed record MilestoneChoices(Guid RoadmapId, string Name, string Target
 public sealed record MilestoneChoice(Guid Id, string Title, DateOnly TargetDate, IReadOnlyList<string> SkillSlugs);
 
 /// <summary>A roadmap as the list shows it.</summary>
-public sealed record RoadmapListItem(Guid Id, string Name, string StartRoleSlug, string TargetRoleSlug, int Milestones);
+/// <param name="FrameworkVersionId">The framework version the roadmap was made against, which names its roles.</param>
+public sealed record RoadmapListItem(Guid Id, string Name, string StartRoleSlug, string TargetRoleSlug, int Milestones, Guid? FrameworkVersionId = null);
 
 /// <summary>
 /// Everything the roadmaps page shows and pre-fills, read in one go: the list, and the profile role and aspirations
@@ -122,7 +125,7 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
 
     private static Task<List<RoadmapListItem>> ListItemsAsync(Data.CareerPathDbContext db) =>
         db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc)
-            .Select(r => new RoadmapListItem(r.Id, r.Name, r.StartRoleSlug, r.TargetRoleSlug, EF.Property<List<Milestone>>(r, "_milestones").Count))
+            .Select(r => new RoadmapListItem(r.Id, r.Name, r.StartRoleSlug, r.TargetRoleSlug, EF.Property<List<Milestone>>(r, "_milestones").Count, r.FrameworkVersionId))
             .ToListAsync();
 
     /// <summary>The user's roadmaps with their open milestones, for a goal form's "roadmap milestone" choice.</summary>
@@ -159,7 +162,7 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
         await using var db = await userData.OpenAsync();
         var roadmap = await db.Roadmaps.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
-        return await BuildViewAsync(db, roadmap, await planCatalog.CurrentAsync());
+        return await BuildViewAsync(db, roadmap, await planCatalog.ForVersionAsync(roadmap.FrameworkVersionId));
     }
 
     /// <summary>Recomputes the path, the step gaps and suggestions and the forecast for a loaded roadmap.</summary>
@@ -173,10 +176,19 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
             ? TypicalTime.WholeMonthsBetween(since, today)
             : null;
         // The pace compares the first and the latest finished audits: load those two, not every audit with its ratings.
+        // Audits and feedback made on a framework whose scale has another size than the roadmap's are not read against it
+        // (a plan moved to another framework keeps its older roadmaps and results on theirs).
+        async Task<bool> SameScale(Guid? versionId) =>
+            versionId == catalog.VersionId || FrameworkChanges.CanCarryRatings(await planCatalog.ForVersionAsync(versionId), catalog);
         var completed = db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed);
         var latest = await completed.OrderByDescending(a => a.CompletedAtUtc).FirstOrDefaultAsync();
+        if (latest is not null && !await SameScale(latest.FrameworkVersionId))
+        {
+            latest = null;
+        }
+
         var first = latest is null ? null : await completed.OrderBy(a => a.CompletedAtUtc).FirstAsync();
-        IReadOnlyList<SkillAudit> audits = latest is null ? [] : first!.Id == latest.Id ? [latest] : [first, latest];
+        IReadOnlyList<SkillAudit> audits = latest is null ? [] : first!.Id == latest.Id || !await SameScale(first.FrameworkVersionId) ? [latest] : [first, latest];
         var path = PathFinder.Find(catalog, roadmap.StartRoleSlug, roadmap.TargetRoleSlug);
         if (latest is null || !path.Found)
         {
@@ -184,8 +196,10 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
         }
 
         // Only a closed round's "all others" figures, exactly as the feedback page shows them.
-        var others = (await FeedbackRounds.LatestResultsAsync(db, planCatalog.ForVersionAsync, clock.UtcNow.UtcDateTime))?.Overall.Averages
-            ?? new Dictionary<string, double>();
+        var round = await FeedbackRounds.LatestResultsAsync(db, planCatalog.ForVersionAsync, clock.UtcNow.UtcDateTime);
+        var others = round is not null && await SameScale(round.Value.FrameworkVersionId)
+            ? round.Value.Results.Overall.Averages
+            : new Dictionary<string, double>();
         var levels = latest.Ratings.ToDictionary(
             r => r.SkillSlug,
             r => RoadmapPlanner.Blend(r.Level.Value, others.TryGetValue(r.SkillSlug, out var avg) ? avg : null));
@@ -266,9 +280,9 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
     {
         await using var db = await userData.OpenAsync();
         var today = await clock.TodayAsync(db);
-        var catalog = await planCatalog.CurrentAsync();
         var roadmap = await db.Roadmaps.FirstOrDefaultAsync(r => r.Id == id)
             ?? throw new NotFoundException("That roadmap does not exist or is not yours.");
+        var catalog = await planCatalog.ForVersionAsync(roadmap.FrameworkVersionId);
         db.Entry(roadmap).Property(r => r.Version).OriginalValue = version;
         var before = await change(db, roadmap, catalog, today);
         await db.SaveOrConflictAsync("roadmap");

@@ -1,0 +1,260 @@
+using System.Text.Json.Nodes;
+using CareerPath.Data.Frameworks;
+using CareerPath.Data.Identity;
+using CareerPath.Domain.Common;
+using CareerPath.Domain.Frameworks;
+using CareerPath.Web.Features.Assessment;
+using CareerPath.Web.Features.Frameworks;
+using CareerPath.Web.Features.Personal;
+using CareerPath.Web.Features.Roadmaps;
+using CareerPath.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerPath.Web.Tests.Frameworks;
+
+/// <summary>
+/// Moving a plan that holds results: what the user is shown first, what carries over, and that nothing made before
+/// the move changes meaning. Worked on the seeded framework's 16 skills, imported as the user's own.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class PlanMoveTests(CareerPathAppFactory app)
+{
+    [Fact]
+    public async Task Moving_to_a_newer_version_shows_what_changed_carries_ratings_by_key_and_leaves_old_results_on_their_version()
+    {
+        var user = await app.CreateAsync();
+        var name = "Moving ladder " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(user, Framework(name), into: null);
+        await ChooseAsync(user, id);
+        var first = await app.CompleteAuditAsync(user, level: 3);
+        var v1 = first.FrameworkVersionId;
+        Guid roadmapId;
+        await using (var scope = app.ScopeFor(user))
+        {
+            roadmapId = (await scope.ServiceProvider.GetRequiredService<RoadmapService>()
+                .CreateAsync("To senior", "product-manager", "senior-product-manager", null)).Id;
+        }
+
+        // Version 2, by hand: project management goes, "communication" is renamed, and a product manager is expected
+        // to reach 3 in leadership (was 2). 15 of the 16 ratings have a skill of the same key to go to.
+        var v2 = Framework(name, json =>
+        {
+            Remove(json, "project-management");
+            json["skills"]!.AsArray().Single(s => (string)s!["slug"]! == "communication")!["name"] = "Written and spoken communication";
+            Role(json, "product-manager")["expectedSkills"]!["leadership"] = 3;
+        });
+        await ImportAsync(user, v2, into: id);
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var dashboards = scope.ServiceProvider.GetRequiredService<DashboardService>();
+            Assert.Equal(new NewerFramework(id, name, 1, 2), (await dashboards.GetAsync()).NewerFramework);
+            var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+            var preview = await moves.PreviewAsync(id);
+
+            Assert.Equal((1, 2), (preview.From.Number, preview.To.Number));
+            Assert.Null(preview.Blocked);
+            Assert.Equal("1 skill audit and 1 roadmap", preview.Kept);
+            Assert.Equal(["Project management"], preview.Changes.SkillsRemoved);
+            Assert.Empty(preview.Changes.SkillsAdded);
+            Assert.Equal([new Renamed("Communication", "Written and spoken communication")], preview.Changes.SkillsRenamed);
+            Assert.Contains(new ExpectationChange("Product Manager", "Leadership", 2, 3), preview.Changes.ExpectationsMoved);
+            // Every role that expected project management loses that expectation: 13 roles, plus the one raised.
+            Assert.Equal(14, preview.Changes.ExpectationsMoved.Count);
+            Assert.True(preview.Changes.RatingsCarry);
+            Assert.Equal((15, 16), (preview.RatingsCarried, preview.RatingsRated));
+            Assert.True(preview.RoleKept);
+
+            await moves.MoveAsync(id, preview.To.VersionId);
+
+            var plan = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
+            Assert.Equal(preview.To.VersionId, plan.VersionId);
+            Assert.Equal(15, plan.Skills.Count);
+            Assert.Null((await dashboards.GetAsync()).NewerFramework);
+        }
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var assessment = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+            // The old audit is read on version 1: all 16 ratings, project management among them.
+            var results = await assessment.ResultsPageAsync(first.Id);
+            Assert.Equal(v1, results.Audit!.FrameworkVersionId);
+            Assert.Equal(16, results.Audit.Levels.Count);
+            // The next audit is on version 2 and starts with the 15 ratings whose skill it still has.
+            var next = await assessment.StartOrResumeAsync(null);
+            Assert.NotEqual(v1, next.FrameworkVersionId);
+            Assert.Equal(15, next.Ratings.Count);
+            Assert.All(next.Ratings, r => Assert.Equal(3, r.Level.Value));
+            Assert.DoesNotContain(next.Ratings, r => r.SkillSlug == "project-management");
+
+            // The roadmap made before the move still plans on version 1, whose roles expect project management.
+            var roadmap = await scope.ServiceProvider.GetRequiredService<RoadmapService>().GetViewAsync(roadmapId);
+            Assert.Equal(v1, roadmap.Roadmap.FrameworkVersionId);
+            Assert.All(roadmap.Path.Roles, role => Assert.NotNull(role.ExpectedLevel("project-management")));
+            Assert.NotNull(roadmap.Plan);
+        }
+    }
+
+    [Fact]
+    public async Task A_framework_with_a_scale_of_another_size_takes_no_ratings_and_old_results_are_not_compared_with_new_ones()
+    {
+        var user = await app.CreateAsync();
+        var first = await app.CompleteAuditAsync(user, level: 4);
+        var name = "Six levels " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(user, Framework(name, SixLevels), into: null);
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+            var preview = await moves.PreviewAsync(id);
+            Assert.True(preview.Changes.ScaleChanged);
+            Assert.False(preview.Changes.RatingsCarry);
+            Assert.Equal((0, 16), (preview.RatingsCarried, preview.RatingsRated));
+            Assert.Equal(6, preview.ToLevels.Count);
+            await moves.MoveAsync(id, preview.To.VersionId);
+        }
+
+        await app.CompleteAuditAsync(user, level: 6);
+        await using (var scope = app.ScopeFor(user))
+        {
+            var assessment = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+            var page = await assessment.OverviewPageAsync();
+            // The latest audit (6 of 6) has no earlier audit to compare with: 4 of 5 means something else.
+            Assert.Equal(6, page.Latest!.Levels.Values.Distinct().Single());
+            Assert.Null(page.Previous);
+            Assert.Equal(4, (await assessment.ResultsPageAsync(first.Id)).Audit!.Levels.Values.Distinct().Single());
+
+            // The dashboard reads the latest audit on its own (six-level) framework: a 6 meets every expectation.
+            var dashboard = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync();
+            Assert.NotNull(dashboard.TopGaps);
+            Assert.Empty(dashboard.TopGaps!.Gaps);
+        }
+    }
+
+    [Fact]
+    public async Task An_audit_in_progress_blocks_the_move_and_a_version_stored_after_the_preview_is_refused_without_change()
+    {
+        var user = await app.CreateAsync();
+        var name = "Busy ladder " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(user, Framework(name), into: null);
+        await ChooseAsync(user, id);
+        await app.CompleteAuditAsync(user);
+        await ImportAsync(user, Framework(name, json => Remove(json, "leadership")), into: id);
+
+        await using (var scope = app.ScopeFor(user))
+        {
+            var assessment = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+            var draft = await assessment.StartOrResumeAsync(null);
+            var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+            var blocked = await moves.PreviewAsync(id);
+            Assert.StartsWith("You have a skill audit in progress", blocked.Blocked);
+            var refused = await Assert.ThrowsAsync<DomainException>(() => moves.MoveAsync(id, blocked.To.VersionId));
+            Assert.Equal(blocked.Blocked, refused.Message);
+            await assessment.CompleteAsync(draft.Id, draft.Version);
+        }
+
+        Guid reviewed;
+        await using (var scope = app.ScopeFor(user))
+        {
+            reviewed = (await scope.ServiceProvider.GetRequiredService<PlanMoveService>().PreviewAsync(id)).To.VersionId;
+        }
+
+        // Someone (the user in another tab) stores version 3 after version 2 was reviewed.
+        await ImportAsync(user, Framework(name, json => Remove(json, "market-analysis")), into: id);
+        await using (var scope = app.ScopeFor(user))
+        {
+            var before = (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).VersionId;
+            var conflict = await Assert.ThrowsAsync<ConflictException>(() => scope.ServiceProvider.GetRequiredService<PlanMoveService>().MoveAsync(id, reviewed));
+            Assert.Contains("has a newer version (version 3)", conflict.Message);
+            Assert.Equal(before, (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).VersionId);
+        }
+    }
+
+    [Fact]
+    public async Task Another_users_framework_cannot_be_previewed_or_moved_to_and_a_missing_role_is_asked_for_again()
+    {
+        var (owner, other) = (await app.CreateAsync(), await app.CreateAsync());
+        var name = "Private ladder " + Guid.NewGuid().ToString("N");
+        var id = await ImportAsync(owner, Framework(name), into: null);
+        await using (var scope = app.ScopeFor(other))
+        {
+            var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+            await Assert.ThrowsAsync<NotFoundException>(() => moves.PreviewAsync(id));
+            await Assert.ThrowsAsync<NotFoundException>(() => moves.MoveAsync(id, Guid.NewGuid()));
+        }
+
+        // The owner holds "product manager", which their own framework's next version drops.
+        await app.CompleteAuditAsync(owner);
+        var smaller = await ImportAsync(owner, Framework("Without PMs " + Guid.NewGuid().ToString("N"), json =>
+        {
+            json["roles"] = new JsonArray(json["roles"]!.AsArray().Where(r => (string)r!["slug"]! != "product-manager").Select(r => r!.DeepClone()).ToArray());
+            foreach (var role in json["roles"]!.AsArray())
+            {
+                role!["nextRoles"]?.AsArray().Where(n => (string)n! == "product-manager").ToList().ForEach(n => role["nextRoles"]!.AsArray().Remove(n));
+            }
+        }), into: null);
+        await using (var scope = app.ScopeFor(owner))
+        {
+            var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+            var preview = await moves.PreviewAsync(smaller);
+            Assert.False(preview.RoleKept);
+            Assert.Equal("Product Manager", preview.RoleName);
+            Assert.Equal(["Product Manager"], preview.Changes.RolesRemoved);
+            await moves.MoveAsync(smaller, preview.To.VersionId);
+        }
+
+        await app.WithDbAsync(async db =>
+            Assert.Null(await db.Users.Where(u => u.Id == owner.Id).Select(u => u.CurrentRoleSlug).SingleAsync()));
+    }
+
+    private static void SixLevels(JsonObject json)
+    {
+        json["scale"] = new JsonArray(Enumerable.Range(1, 6).Select(i => (JsonNode)new JsonObject { ["name"] = $"Step {i}" }).ToArray());
+        foreach (var skill in json["skills"]!.AsArray())
+        {
+            skill!["rubric"]!.AsArray().Add("Sets the standard others follow.");
+        }
+    }
+
+    private static void Remove(JsonObject json, string skill)
+    {
+        var skills = json["skills"]!.AsArray();
+        skills.Remove(skills.Single(s => (string)s!["slug"]! == skill));
+        foreach (var role in json["roles"]!.AsArray())
+        {
+            role!["expectedSkills"]!.AsObject().Remove(skill);
+        }
+    }
+
+    private static JsonObject Role(JsonObject json, string slug) => json["roles"]!.AsArray().Single(r => (string)r!["slug"]! == slug)!.AsObject();
+
+    /// <summary>The seeded framework under another name, without resources or tracks (which name skills), changed as asked.</summary>
+    private static string Framework(string name, Action<JsonObject>? change = null)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CatalogFile.Resolve(null)))!.AsObject();
+        json["name"] = name;
+        json["tracks"] = new JsonArray();
+        json["certifications"] = new JsonArray();
+        json["degrees"] = new JsonArray();
+        json["growthResources"] = new JsonArray();
+        change?.Invoke(json);
+        return json.ToJsonString();
+    }
+
+    private async Task<Guid> ImportAsync(ApplicationUser user, string json, Guid? into)
+    {
+        await using var scope = app.ScopeFor(user);
+        var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+        var outcome = await frameworks.ImportAsync("framework.json", json, forServer: false, into: into);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        var name = JsonNode.Parse(json)!["name"]!.GetValue<string>();
+        return into ?? (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
+    }
+
+    private async Task ChooseAsync(ApplicationUser user, Guid id)
+    {
+        await using var scope = app.ScopeFor(user);
+        await scope.ServiceProvider.GetRequiredService<FrameworkService>().ChooseAsync(id);
+    }
+}
