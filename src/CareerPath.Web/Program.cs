@@ -72,6 +72,7 @@ builder.Services.AddScoped<GoalService>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<AccountDataService>();
 builder.Services.AddScoped<FrameworkService>();
+builder.Services.AddScoped<FrameworkEditService>();
 builder.Services.AddScoped<PlanMoveService>();
 builder.Services.AddHttpContextAccessor();
 

@@ -65,6 +65,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
         ["/Account/Manage/TwoFactor"] = "in",
         ["/Account/Manage/Administrators"] = "in",
         ["/frameworks"] = "in",
+        ["/frameworks/{Id:guid}/edit"] = "in",
     };
 
     [Fact]
@@ -133,6 +134,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         var (auditUrl, roadmapUrl, goalUrl) = await FullDataSetAsync(page);
+        var editUrl = await PersonalFrameworkEditUrlAsync(page);
         var problems = new List<string>();
         var paths = new List<(string Path, string Name)>
         {
@@ -144,7 +146,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
             ("skills", "skills-signed-in"), ("certifications", "certifications-signed-in"),
             ("Account/Manage", "profile"), ("Account/Manage/ChangePassword", "change-password"), ("Account/Manage/Data", "your-data"),
             ("Account/Manage/DeletePersonalData", "delete-account"), ("Account/Manage/Sessions", "sessions"), ("Account/Manage/TwoFactor", "two-factor"),
-            ("Account/Manage/Administrators", "administrators"), ("frameworks", "frameworks"), ("Account/SignOut", "sign-out"),
+            ("Account/Manage/Administrators", "administrators"), ("frameworks", "frameworks"), (editUrl, "framework-edit"), ("Account/SignOut", "sign-out"),
         };
         await SweepAsync(page, paths, problems);
 
@@ -229,6 +231,18 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
         var link = await new AssessmentPages(page).CreateFeedbackLinkAsync(LongName, "Peer");
         await page.Context.CloseAsync();
         return link;
+    }
+
+    /// <summary>Imports the example framework as the user's own; returns its editor's address.</summary>
+    private static async Task<string> PersonalFrameworkEditUrlAsync(IPage page)
+    {
+        var example = await (await page.APIRequest.GetAsync("frameworks/example.json")).BodyAsync();
+        await page.GotoAsync("frameworks");
+        await page.GetByLabel("Store it as").SelectOptionAsync(new SelectOptionValue { Label = "A new framework only you can see" });
+        await page.GetByLabel("Framework file").SetInputFilesAsync(new FilePayload { Name = "example.json", MimeType = "application/json", Buffer = example });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(page.GetByTestId("import-result")).ToContainTextAsync("Imported");
+        return (await page.GetByRole(AriaRole.Link, new() { Name = "Edit ", Exact = false }).First.GetAttributeAsync("href"))!;
     }
 
     /// <summary>Builds everything a user can have, through the pages, with long names and long words; returns the detail pages' addresses.</summary>

@@ -1,0 +1,17 @@
+// Moves the keyboard focus to a field named in a list of problems, opening the <details> it sits in first, so
+// following a link in the list lands where the fix is typed (a fragment link only scrolls, and not into a closed details).
+export function focusField(id) {
+  const field = document.getElementById(id);
+  if (!field) {
+    return;
+  }
+
+  for (let parent = field.parentElement; parent; parent = parent.parentElement) {
+    if (parent.tagName === 'DETAILS') {
+      parent.open = true;
+    }
+  }
+
+  field.focus({ preventScroll: true });
+  field.scrollIntoView({ block: 'center' });
+}
