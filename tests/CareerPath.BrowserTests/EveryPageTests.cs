@@ -66,6 +66,7 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
         ["/Account/Manage/Administrators"] = "in",
         ["/frameworks"] = "in",
         ["/frameworks/{Id:guid}/edit"] = "in",
+        ["/frameworks/{Id:guid}/move"] = "in",
     };
 
     [Fact]
@@ -146,7 +147,8 @@ public sealed partial class EveryPageTests(BrowserFixture fixture)
             ("skills", "skills-signed-in"), ("certifications", "certifications-signed-in"),
             ("Account/Manage", "profile"), ("Account/Manage/ChangePassword", "change-password"), ("Account/Manage/Data", "your-data"),
             ("Account/Manage/DeletePersonalData", "delete-account"), ("Account/Manage/Sessions", "sessions"), ("Account/Manage/TwoFactor", "two-factor"),
-            ("Account/Manage/Administrators", "administrators"), ("frameworks", "frameworks"), (editUrl, "framework-edit"), ("Account/SignOut", "sign-out"),
+            ("Account/Manage/Administrators", "administrators"), ("frameworks", "frameworks"), (editUrl, "framework-edit"),
+            (editUrl.Replace("/edit", "/move", StringComparison.Ordinal), "plan-move"), ("Account/SignOut", "sign-out"),
         };
         await SweepAsync(page, paths, problems);
 

@@ -66,7 +66,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             Assert.Equal((15, 16), (preview.RatingsCarried, preview.RatingsRated));
             Assert.True(preview.RoleKept);
 
-            await moves.MoveAsync(id, preview.To.VersionId);
+            await moves.MoveAsync(id, preview.From.VersionId, preview.To.VersionId);
 
             var plan = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
             Assert.Equal(preview.To.VersionId, plan.VersionId);
@@ -112,7 +112,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             Assert.False(preview.Changes.RatingsCarry);
             Assert.Equal((0, 16), (preview.RatingsCarried, preview.RatingsRated));
             Assert.Equal(6, preview.ToLevels.Count);
-            await moves.MoveAsync(id, preview.To.VersionId);
+            await moves.MoveAsync(id, preview.From.VersionId, preview.To.VersionId);
         }
 
         await app.CompleteAuditAsync(user, level: 6);
@@ -149,25 +149,35 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
             var blocked = await moves.PreviewAsync(id);
             Assert.StartsWith("You have a skill audit in progress", blocked.Blocked);
-            var refused = await Assert.ThrowsAsync<DomainException>(() => moves.MoveAsync(id, blocked.To.VersionId));
+            var refused = await Assert.ThrowsAsync<DomainException>(() => moves.MoveAsync(id, blocked.From.VersionId, blocked.To.VersionId));
             Assert.Equal(blocked.Blocked, refused.Message);
             await assessment.CompleteAsync(draft.Id, draft.Version);
         }
 
-        Guid reviewed;
+        PlanMovePreview reviewed;
         await using (var scope = app.ScopeFor(user))
         {
-            reviewed = (await scope.ServiceProvider.GetRequiredService<PlanMoveService>().PreviewAsync(id)).To.VersionId;
+            reviewed = await scope.ServiceProvider.GetRequiredService<PlanMoveService>().PreviewAsync(id);
         }
 
         // Someone (the user in another tab) stores version 3 after version 2 was reviewed.
         await ImportAsync(user, Framework(name, json => Remove(json, "market-analysis")), into: id);
         await using (var scope = app.ScopeFor(user))
         {
+            var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
             var before = (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).VersionId;
-            var conflict = await Assert.ThrowsAsync<ConflictException>(() => scope.ServiceProvider.GetRequiredService<PlanMoveService>().MoveAsync(id, reviewed));
+            var conflict = await Assert.ThrowsAsync<ConflictException>(() => moves.MoveAsync(id, reviewed.From.VersionId, reviewed.To.VersionId));
             Assert.Contains("has a newer version (version 3)", conflict.Message);
             Assert.Equal(before, (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).VersionId);
+
+            // Reviewed again, then the plan moves elsewhere in another tab: the review's starting point is gone.
+            reviewed = await moves.PreviewAsync(id);
+            var elsewhere = await ImportAsync(user, Framework("Elsewhere " + Guid.NewGuid().ToString("N")), into: null);
+            var other = await moves.PreviewAsync(elsewhere);
+            await moves.MoveAsync(elsewhere, other.From.VersionId, other.To.VersionId);
+            conflict = await Assert.ThrowsAsync<ConflictException>(() => moves.MoveAsync(id, reviewed.From.VersionId, reviewed.To.VersionId));
+            Assert.StartsWith("Your plan moved to another framework version", conflict.Message);
+            Assert.Equal(other.To.VersionId, (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).VersionId);
         }
     }
 
@@ -181,7 +191,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
         {
             var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
             await Assert.ThrowsAsync<NotFoundException>(() => moves.PreviewAsync(id));
-            await Assert.ThrowsAsync<NotFoundException>(() => moves.MoveAsync(id, Guid.NewGuid()));
+            await Assert.ThrowsAsync<NotFoundException>(() => moves.MoveAsync(id, Guid.NewGuid(), Guid.NewGuid()));
         }
 
         // The owner holds "product manager", which their own framework's next version drops.
@@ -201,7 +211,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             Assert.False(preview.RoleKept);
             Assert.Equal("Product Manager", preview.RoleName);
             Assert.Equal(["Product Manager"], preview.Changes.RolesRemoved);
-            await moves.MoveAsync(smaller, preview.To.VersionId);
+            await moves.MoveAsync(smaller, preview.From.VersionId, preview.To.VersionId);
         }
 
         await app.WithDbAsync(async db =>

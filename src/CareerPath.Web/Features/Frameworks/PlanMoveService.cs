@@ -50,12 +50,15 @@ public sealed class PlanMoveService(UserData userData, CatalogProvider catalogPr
     }
 
     /// <summary>
-    /// Moves the plan to the version the user saw in the preview (<paramref name="toVersionId"/>); refused when it
-    /// is blocked, or when a newer version was stored since (the user reviews the changes again).
+    /// Moves the plan from and to the versions the user saw in the preview; refused when it is blocked, or when either
+    /// side changed since (a newer version stored, the plan moved in another tab): the user reviews the changes again.
     /// </summary>
-    public async Task<PlanMovePreview> MoveAsync(Guid frameworkId, Guid toVersionId)
+    public async Task<PlanMovePreview> MoveAsync(Guid frameworkId, Guid fromVersionId, Guid toVersionId)
     {
         await using var db = await userData.OpenAsync();
+        // One write transaction from the checks to the save: an audit started in another tab meanwhile waits for it,
+        // and then starts on the framework the plan has moved to.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var preview = await PreviewAsync(db, frameworkId);
         if (preview.Blocked is { } blocked)
         {
@@ -65,6 +68,11 @@ public sealed class PlanMoveService(UserData userData, CatalogProvider catalogPr
         if (preview.To.VersionId != toVersionId)
         {
             throw new ConflictException($"'{preview.To.Name}' has a newer version (version {preview.To.Number}) than the one you reviewed. Its changes are shown again; move when you have read them.");
+        }
+
+        if (preview.From.VersionId != fromVersionId)
+        {
+            throw new ConflictException("Your plan moved to another framework version (in another tab or device) since you opened this page. The changes from where it is now are shown again.");
         }
 
         var userId = db.CurrentOwnerId!;
@@ -80,6 +88,7 @@ public sealed class PlanMoveService(UserData userData, CatalogProvider catalogPr
         }
 
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         planVersions.Set(userId, versionId);
         return preview;
     }
