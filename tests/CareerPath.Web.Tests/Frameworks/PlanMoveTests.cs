@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CareerPath.Data.Frameworks;
 using CareerPath.Data.Identity;
+using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Frameworks;
 using CareerPath.Web.Features.Assessment;
@@ -27,7 +28,8 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
         var name = "Moving ladder " + Guid.NewGuid().ToString("N");
         var id = await ImportAsync(user, Framework(name), into: null);
         await ChooseAsync(user, id);
-        var first = await app.CompleteAuditAsync(user, level: 3);
+        // Skill i of the framework's order is rated 1 + i % 5: a carry by position instead of by key would show.
+        var first = await AuditAsync(user, i => 1 + (i % 5));
         var v1 = first.FrameworkVersionId;
         Guid roadmapId;
         await using (var scope = app.ScopeFor(user))
@@ -85,7 +87,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             var next = await assessment.StartOrResumeAsync(null);
             Assert.NotEqual(v1, next.FrameworkVersionId);
             Assert.Equal(15, next.Ratings.Count);
-            Assert.All(next.Ratings, r => Assert.Equal(3, r.Level.Value));
+            Assert.All(next.Ratings, r => Assert.Equal(first.RatingFor(r.SkillSlug), r.Level));
             Assert.DoesNotContain(next.Ratings, r => r.SkillSlug == "project-management");
 
             // The roadmap made before the move still plans on version 1, whose roles expect project management.
@@ -115,6 +117,19 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             await moves.MoveAsync(id, preview.From.VersionId, preview.To.VersionId);
         }
 
+        await using (var scope = app.ScopeFor(user))
+        {
+            // The 4-of-5 audit is read on its own framework, where the next role (technical product manager) expects at
+            // most 4: no gap. Read on the six-level one (every expectation 6) it would show all 16.
+            var dashboard = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync();
+            Assert.Equal("technical-product-manager", dashboard.TopGaps!.TargetRole!.Slug);
+            Assert.Empty(dashboard.TopGaps.Gaps);
+            // Nothing carries into an audit on six levels.
+            var assessment = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+            var fresh = await assessment.StartOrResumeAsync("product-manager");
+            Assert.Empty(fresh.Ratings);
+        }
+
         await app.CompleteAuditAsync(user, level: 6);
         await using (var scope = app.ScopeFor(user))
         {
@@ -125,9 +140,8 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             Assert.Null(page.Previous);
             Assert.Equal(4, (await assessment.ResultsPageAsync(first.Id)).Audit!.Levels.Values.Distinct().Single());
 
-            // The dashboard reads the latest audit on its own (six-level) framework: a 6 meets every expectation.
+            // Now the latest audit is the six-level one, read on its framework: a 6 meets every expectation.
             var dashboard = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync();
-            Assert.NotNull(dashboard.TopGaps);
             Assert.Empty(dashboard.TopGaps!.Gaps);
         }
     }
@@ -218,6 +232,7 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
             Assert.Null(await db.Users.Where(u => u.Id == owner.Id).Select(u => u.CurrentRoleSlug).SingleAsync()));
     }
 
+    /// <summary>Six levels, and every role expecting the top one in everything.</summary>
     private static void SixLevels(JsonObject json)
     {
         json["scale"] = new JsonArray(Enumerable.Range(1, 6).Select(i => (JsonNode)new JsonObject { ["name"] = $"Step {i}" }).ToArray());
@@ -225,6 +240,90 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
         {
             skill!["rubric"]!.AsArray().Add("Sets the standard others follow.");
         }
+
+        foreach (var role in json["roles"]!.AsArray())
+        {
+            var expected = role!["expectedSkills"]!.AsObject();
+            foreach (var key in expected.Select(p => p.Key).ToList())
+            {
+                expected[key] = 6;
+            }
+        }
+    }
+
+    /// <summary>Every skill of the framework under another key: the same scale, nothing in common by key.</summary>
+    private static void NewKeys(JsonObject json)
+    {
+        foreach (var skill in json["skills"]!.AsArray())
+        {
+            skill!["slug"] = "new-" + (string)skill["slug"]!;
+        }
+
+        foreach (var role in json["roles"]!.AsArray())
+        {
+            var expected = role!["expectedSkills"]!.AsObject();
+            role["expectedSkills"] = new JsonObject(expected.Select(p => KeyValuePair.Create("new-" + p.Key, p.Value?.DeepClone())));
+        }
+    }
+
+    [Fact]
+    public async Task A_roadmap_made_before_a_move_keeps_its_figures_when_audits_are_made_on_other_frameworks()
+    {
+        var user = await app.CreateAsync();
+        await app.CompleteAuditAsync(user, level: 2);
+        Guid roadmapId;
+        await using (var scope = app.ScopeFor(user))
+        {
+            roadmapId = (await scope.ServiceProvider.GetRequiredService<RoadmapService>()
+                .CreateAsync("To senior", "product-manager", "senior-product-manager", null)).Id;
+        }
+
+        // By hand: a senior product manager expects 2,2,4,3,3,4,4,4,4,3,4,4,4,4,4,3 of the 16 skills; rated 2 each,
+        // the shortfalls are 0,0,2,1,1,2,2,2,2,1,2,2,2,2,2,1 = 24 levels.
+        await AssertGapLevelsAsync(24);
+
+        // Same scale size, no skill in common: an audit there rates none of the roadmap's skills.
+        await MoveAndAuditAsync(Framework("New keys " + Guid.NewGuid().ToString("N"), NewKeys), level: 5);
+        await AssertGapLevelsAsync(24);
+        // Another scale size, same keys: an audit there is not read on five levels.
+        await MoveAndAuditAsync(Framework("Six levels " + Guid.NewGuid().ToString("N"), SixLevels), level: 6);
+        await AssertGapLevelsAsync(24);
+
+        async Task AssertGapLevelsAsync(int expected)
+        {
+            await using var scope = app.ScopeFor(user);
+            var view = await scope.ServiceProvider.GetRequiredService<RoadmapService>().GetViewAsync(roadmapId);
+            Assert.True(view.HasAudit);
+            Assert.Equal(expected, RoadmapFacts.Of(view).GapLevels);
+        }
+
+        async Task MoveAndAuditAsync(string framework, int level)
+        {
+            var id = await ImportAsync(user, framework, into: null);
+            await using (var scope = app.ScopeFor(user))
+            {
+                var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+                var preview = await moves.PreviewAsync(id);
+                await moves.MoveAsync(id, preview.From.VersionId, preview.To.VersionId);
+            }
+
+            await app.CompleteAuditAsync(user, level);
+        }
+    }
+
+    /// <summary>An audit as a product manager on the plan's framework, skill i (in the framework's order) at <paramref name="levelOf"/>(i).</summary>
+    private async Task<SkillAudit> AuditAsync(ApplicationUser user, Func<int, int> levelOf)
+    {
+        await using var scope = app.ScopeFor(user);
+        var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var catalog = await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync();
+        var audit = await service.StartOrResumeAsync("product-manager");
+        foreach (var (skill, i) in catalog.Skills.Select((s, i) => (s, i)))
+        {
+            audit = await service.RateAsync(audit.Id, audit.Version, skill.Slug, levelOf(i), null);
+        }
+
+        return await service.CompleteAsync(audit.Id, audit.Version);
     }
 
     private static void Remove(JsonObject json, string skill)
