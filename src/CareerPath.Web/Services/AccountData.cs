@@ -42,7 +42,10 @@ public sealed record AccountExport(
 
     public sealed record RatingData(string Skill, int Level, string? Evidence);
 
-    public sealed record AuditData(AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, IReadOnlyList<RatingData> Ratings);
+    /// <param name="FrameworkVersionId">The framework version the record was made against (each record below names its own).</param>
+    /// <param name="ScaleLevels">The size of that version's rating scale: a file is not read on a scale of another size.</param>
+    public sealed record AuditData(AuditStatus Status, string CurrentRoleSlug, DateTime StartedAtUtc, DateTime? CompletedAtUtc, IReadOnlyList<RatingData> Ratings,
+        Guid? FrameworkVersionId = null, int? ScaleLevels = null);
 
     public sealed record AnswerData(string Skill, int? Level);
 
@@ -56,7 +59,7 @@ public sealed record AccountExport(
     public sealed record FeedbackResultsData(int Answers, IReadOnlyList<FeedbackGroupData> Groups, IReadOnlyList<string> Comments);
 
     public sealed record FeedbackRoundData(string Name, DateTime CreatedAtUtc, DateTime ClosesAtUtc, DateTime? ClosedAtUtc,
-        IReadOnlyList<FeedbackLinkData> Links, FeedbackResultsData? Results);
+        IReadOnlyList<FeedbackLinkData> Links, FeedbackResultsData? Results, Guid? FrameworkVersionId = null, int? ScaleLevels = null);
 
     public sealed record FeedbackData(string RespondentName, Relationship Relationship, DateTime CreatedAtUtc, DateTime ExpiresAtUtc,
         DateTime? RevokedAtUtc, DateTime? SubmittedAtUtc, string? Comment, IReadOnlyList<AnswerData> Answers);
@@ -70,7 +73,7 @@ public sealed record AccountExport(
 
     /// <param name="Id">Only for goals to refer to; a restored roadmap gets a new id.</param>
     public sealed record RoadmapData(string Name, string StartRoleSlug, string TargetRoleSlug, string? TrackSlug, DateTime CreatedAtUtc, IReadOnlyList<MilestoneData> Milestones,
-        Guid? Id = null);
+        Guid? Id = null, Guid? FrameworkVersionId = null, int? ScaleLevels = null);
 
     public sealed record StepData(string Title, DateOnly DueDate, StepStatus Status);
 
@@ -80,7 +83,8 @@ public sealed record AccountExport(
     /// <param name="MilestoneId">The <see cref="MilestoneData.Id"/> of that roadmap's milestone, if any.</param>
     public sealed record GoalData(string Outcome, GoalHorizon Horizon, ProgressMode Mode, string? MeasureName, decimal? StartValue, decimal? TargetValue,
         string? Achievable, IReadOnlyList<string> Skills, string? TargetRoleSlug, DateOnly? Deadline, DateOnly CreatedOn, GoalStatus Status,
-        DateOnly? CompletedOn, IReadOnlyList<StepData> Steps, IReadOnlyList<CheckInData> CheckIns, Guid? RoadmapId = null, Guid? MilestoneId = null);
+        DateOnly? CompletedOn, IReadOnlyList<StepData> Steps, IReadOnlyList<CheckInData> CheckIns, Guid? RoadmapId = null, Guid? MilestoneId = null,
+        Guid? FrameworkVersionId = null, int? ScaleLevels = null);
 }
 
 /// <summary>Exports all of a user's data and restores such an export into an empty account.</summary>
@@ -103,25 +107,31 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
         // A goal's link is written only when it leads somewhere in the file (a removed milestone leaves a stale id behind).
         var milestoneIds = roadmaps.SelectMany(r => r.Milestones.Select(m => (r.Id, m.Id))).ToHashSet();
         var roadmapIds = roadmaps.Select(r => r.Id).ToHashSet();
+        // Each record names the framework version it was made against and its scale's size, so a plan that moved
+        // between frameworks is restored record by record, never all on one framework.
+        var catalogs = await plan.ForVersionsAsync(audits.Select(a => a.FrameworkVersionId).Concat(rounds.Select(r => r.FrameworkVersionId))
+            .Concat(roadmaps.Select(r => r.FrameworkVersionId)).Concat(goals.Select(g => g.FrameworkVersionId)));
+        int Scale(Guid? versionId) => catalogs[versionId].Scale.Count;
         return new AccountExport(
             AccountExport.FormatName,
             AccountExport.CurrentVersion,
             now,
             new(user.Email, user.DisplayName, user.CurrentRoleSlug, user.CurrentRoleSince, user.TimeZone),
             audits.Select(a => new AccountExport.AuditData(a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc,
-                a.Ratings.Select(r => new AccountExport.RatingData(r.SkillSlug, r.Level.Value, r.Evidence)).ToList())).ToList(),
-            rounds.Select(r => ExportRound(r, now)).ToList(),
+                a.Ratings.Select(r => new AccountExport.RatingData(r.SkillSlug, r.Level.Value, r.Evidence)).ToList(), a.FrameworkVersionId, Scale(a.FrameworkVersionId))).ToList(),
+            rounds.Select(r => ExportRound(r, now) with { FrameworkVersionId = r.FrameworkVersionId, ScaleLevels = Scale(r.FrameworkVersionId) }).ToList(),
             aspiration is null ? null : new(aspiration.NextRoleSlug, aspiration.FiveYearRoleSlug, aspiration.TrackSlug, aspiration.TimeframeMonths,
                 aspiration.Motivation, aspiration.WantMore, aspiration.WantLess, aspiration.Weights.ToDictionary(w => w.FactorSlug, w => w.Weight), aspiration.UpdatedAtUtc),
             roadmaps.Select(r => new AccountExport.RoadmapData(r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc,
                 r.Milestones.Select(m => new AccountExport.MilestoneData(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.SkillSlugs.ToList(),
-                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, m.Id, m.InParallel)).ToList(), r.Id)).ToList(),
+                    m.EstimatedCostUsd, m.EstimatedWeeks, m.CompletedOn, m.Id, m.InParallel)).ToList(), r.Id, r.FrameworkVersionId, Scale(r.FrameworkVersionId))).ToList(),
             goals.Select(g => new AccountExport.GoalData(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable,
                 g.SkillSlugs.ToList(), g.TargetRoleSlug, g.Deadline, g.CreatedOn, g.Status, g.CompletedOn,
                 g.Steps.Select(s => new AccountExport.StepData(s.Title, s.DueDate, s.Status)).ToList(),
                 g.CheckIns.Select(c => new AccountExport.CheckInData(c.Date, c.Value, c.Note)).ToList(),
                 g.RoadmapId is { } r && roadmapIds.Contains(r) ? r : null,
-                g.RoadmapId is { } rm && g.MilestoneId is { } m && milestoneIds.Contains((rm, m)) ? m : null)).ToList());
+                g.RoadmapId is { } rm && g.MilestoneId is { } m && milestoneIds.Contains((rm, m)) ? m : null,
+                g.FrameworkVersionId, Scale(g.FrameworkVersionId))).ToList());
     }
 
     /// <summary>
@@ -165,6 +175,26 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
 
         var catalog = await plan.CurrentAsync();
         var owner = db.CurrentOwnerId!;
+        // A record is restored on the framework version it names when this server has it and the user may plan
+        // against it (a server framework, or their own); otherwise on the plan's framework, if its scale has the size
+        // the record was rated on. Files from before versions name none and are read on the plan's framework.
+        var named = (export.Audits ?? []).Select(a => a?.FrameworkVersionId).Concat((export.FeedbackRounds ?? []).Select(r => r?.FrameworkVersionId))
+            .Concat((export.Roadmaps ?? []).Select(r => r?.FrameworkVersionId)).Concat((export.Goals ?? []).Select(g => g?.FrameworkVersionId))
+            .OfType<Guid>().Distinct().ToList();
+        var usable = await db.FrameworkVersions.Where(v => named.Contains(v.Id))
+            .Where(v => db.Frameworks.Any(f => f.Id == v.FrameworkId && (f.OwnerId == null || f.OwnerId == owner)))
+            .Select(v => v.Id).ToListAsync();
+        var catalogs = new Dictionary<Guid, Domain.Catalog.CareerCatalog>();
+        foreach (var id in usable)
+        {
+            catalogs[id] = await plan.ForVersionAsync(id);
+        }
+
+        Domain.Catalog.CareerCatalog On(Guid? versionId, int? scaleLevels, string what) =>
+            versionId is { } id && catalogs.TryGetValue(id, out var own) ? own
+            : scaleLevels is { } levels && levels != catalog.Scale.Count
+                ? throw new DomainException($"{what} was rated on a scale of {levels} levels, on a framework this account cannot use, and the framework your plan uses has {catalog.Scale.Count}. Plan against a framework with {levels} levels, then import again.")
+                : catalog;
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
@@ -188,10 +218,10 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
             foreach (var a in export.Audits ?? [])
             {
                 db.SkillAudits.Add(SkillAudit.Restore(owner, a.Status, a.CurrentRoleSlug, a.StartedAtUtc, a.CompletedAtUtc,
-                    (a.Ratings ?? []).Select(r => (r.Skill, r.Level, r.Evidence)), catalog));
+                    (a.Ratings ?? []).Select(r => (r.Skill, r.Level, r.Evidence)), On(a.FrameworkVersionId, a.ScaleLevels, $"The audit started {a.StartedAtUtc:d MMM yyyy}")));
             }
 
-            foreach (var round in ImportRounds(export, owner, catalog, now))
+            foreach (var round in ImportRounds(export, owner, catalog, On, now))
             {
                 db.FeedbackRounds.Add(round);
             }
@@ -209,7 +239,8 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
             var milestoneIds = new Dictionary<(Guid Roadmap, Guid Milestone), Guid>();
             foreach (var r in export.Roadmaps ?? [])
             {
-                var roadmap = Roadmap.Restore(owner, r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc, catalog);
+                var roadmapCatalog = On(r.FrameworkVersionId, r.ScaleLevels, $"The roadmap '{r.Name}'");
+                var roadmap = Roadmap.Restore(owner, r.Name, r.StartRoleSlug, r.TargetRoleSlug, r.TrackSlug, r.CreatedAtUtc, roadmapCatalog);
                 if (r.Id is { } fileId && !roadmapIds.TryAdd(fileId, roadmap.Id))
                 {
                     throw new DomainException($"Two roadmaps have the same id ({fileId}).");
@@ -218,7 +249,7 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
                 foreach (var m in r.Milestones ?? [])
                 {
                     var milestone = roadmap.RestoreMilestone(m.Title, m.TargetDate, m.ResourceSlug, m.StepRoleSlug, m.Skills ?? [], m.EstimatedCostUsd, m.EstimatedWeeks,
-                        m.CompletedOn, catalog, today, m.InParallel);
+                        m.CompletedOn, roadmapCatalog, today, m.InParallel);
                     if (r.Id is { } roadmapId && m.Id is { } milestoneId && !milestoneIds.TryAdd((roadmapId, milestoneId), milestone.Id))
                     {
                         throw new DomainException($"Two milestones of “{roadmap.Name}” have the same id ({milestoneId}).");
@@ -238,7 +269,8 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
                 var fields = new GoalFields(g.Outcome, g.Horizon, g.Mode, g.MeasureName, g.StartValue, g.TargetValue, g.Achievable, g.Skills ?? [],
                     linkedRoadmap, linkedMilestone, g.TargetRoleSlug, g.Deadline);
                 db.Goals.Add(Goal.Restore(owner, fields, g.CreatedOn, g.Status, g.CompletedOn,
-                    (g.Steps ?? []).Select(s => (s.Title, s.DueDate, s.Status)), (g.CheckIns ?? []).Select(c => (c.Date, c.Value, c.Note)), catalog, today));
+                    (g.Steps ?? []).Select(s => (s.Title, s.DueDate, s.Status)), (g.CheckIns ?? []).Select(c => (c.Date, c.Value, c.Note)),
+                    On(g.FrameworkVersionId, g.ScaleLevels, $"The goal '{g.Outcome}'"), today));
             }
         }
         catch (DomainException ex)
@@ -269,7 +301,8 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
                 results.Comments));
     }
 
-    private static IEnumerable<FeedbackRound> ImportRounds(AccountExport export, string owner, Domain.Catalog.CareerCatalog catalog, DateTime now)
+    private static IEnumerable<FeedbackRound> ImportRounds(AccountExport export, string owner, Domain.Catalog.CareerCatalog catalog,
+        Func<Guid?, int?, string, Domain.Catalog.CareerCatalog> catalogFor, DateTime now)
     {
         foreach (var r in export.FeedbackRounds ?? [])
         {
@@ -287,7 +320,7 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
                 (r.Links ?? []).Select(l => l is null
                     ? throw new DomainException($"The feedback round '{r.Name}' has an empty link entry.")
                     : (l.RespondentName, l.Relationship, l.CreatedAtUtc, l.RevokedAtUtc, l.AnsweredAtUtc)),
-                results, catalog, now);
+                results, catalogFor(r.FrameworkVersionId, r.ScaleLevels, $"The feedback round '{r.Name}'"), now);
         }
 
         // A version 1 file holds each respondent's answers: they are folded into one closed round, by the same rule

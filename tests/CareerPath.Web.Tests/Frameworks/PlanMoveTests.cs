@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerPath.Data.Frameworks;
 using CareerPath.Data.Identity;
@@ -311,6 +313,60 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
         }
     }
 
+    [Fact]
+    public async Task An_export_across_a_move_restores_each_audit_on_its_framework_or_is_refused_in_the_users_words()
+    {
+        var admin = await app.CreateAsync();
+        await app.WithDbAsync(db => Administrators.GrantAsync(db, admin.Id));
+        var server = await ImportAsync(admin, Framework("Server six " + Guid.NewGuid().ToString("N"), SixLevels), into: null, forServer: true);
+        var user = await app.CreateAsync();
+        await app.CompleteAuditAsync(user, level: 4);
+        await MoveAsync(user, server);
+        await app.CompleteAuditAsync(user, level: 6);
+
+        // A new account restores both audits, each on the framework it was made on: 4 of 5 and 6 of 6.
+        var fresh = await app.CreateAsync();
+        await using (var scope = app.ScopeFor(fresh))
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountDataService>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(await ExportAsync(user))));
+        }
+
+        await app.WithDbAsync(async db =>
+        {
+            var audits = await db.SkillAudits.IgnoreQueryFilters().Where(a => a.OwnerId == fresh.Id).OrderBy(a => a.StartedAtUtc).ToListAsync();
+            Assert.Equal([4, 6], audits.Select(a => a.Ratings.Select(r => r.Level.Value).Distinct().Single()));
+            Assert.NotEqual(audits[0].FrameworkVersionId, audits[1].FrameworkVersionId);
+        });
+
+        // Made on someone's personal six-level framework, which a new account cannot use: refused, saying why.
+        var other = await app.CreateAsync();
+        await MoveAsync(other, await ImportAsync(other, Framework("Mine six " + Guid.NewGuid().ToString("N"), SixLevels), into: null));
+        await app.CompleteAuditAsync(other, level: 6);
+        var stranger = await app.CreateAsync();
+        await using (var scope = app.ScopeFor(stranger))
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(async () => await scope.ServiceProvider.GetRequiredService<AccountDataService>()
+                .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(await ExportAsync(other)))));
+            Assert.Contains("was rated on a scale of 6 levels, on a framework this account cannot use, and the framework your plan uses has 5.", refused.Message);
+        }
+
+        await app.WithDbAsync(async db => Assert.Equal(0, await db.SkillAudits.IgnoreQueryFilters().CountAsync(a => a.OwnerId == stranger.Id)));
+    }
+
+    private async Task MoveAsync(ApplicationUser user, Guid frameworkId)
+    {
+        await using var scope = app.ScopeFor(user);
+        var moves = scope.ServiceProvider.GetRequiredService<PlanMoveService>();
+        var preview = await moves.PreviewAsync(frameworkId);
+        await moves.MoveAsync(frameworkId, preview.From.VersionId, preview.To.VersionId);
+    }
+
+    private async Task<string> ExportAsync(ApplicationUser user)
+    {
+        await using var scope = app.ScopeFor(user);
+        return JsonSerializer.Serialize(await scope.ServiceProvider.GetRequiredService<AccountDataService>().ExportAsync(), AccountExport.Json);
+    }
+
     /// <summary>An audit as a product manager on the plan's framework, skill i (in the framework's order) at <paramref name="levelOf"/>(i).</summary>
     private async Task<SkillAudit> AuditAsync(ApplicationUser user, Func<int, int> levelOf)
     {
@@ -351,11 +407,11 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
         return json.ToJsonString();
     }
 
-    private async Task<Guid> ImportAsync(ApplicationUser user, string json, Guid? into)
+    private async Task<Guid> ImportAsync(ApplicationUser user, string json, Guid? into, bool forServer = false)
     {
         await using var scope = app.ScopeFor(user);
         var frameworks = scope.ServiceProvider.GetRequiredService<FrameworkService>();
-        var outcome = await frameworks.ImportAsync("framework.json", json, forServer: false, into: into);
+        var outcome = await frameworks.ImportAsync("framework.json", json, forServer: forServer, into: into);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
         var name = JsonNode.Parse(json)!["name"]!.GetValue<string>();
         return into ?? (await frameworks.ListAsync()).Frameworks.Single(f => f.Name == name).Id;
