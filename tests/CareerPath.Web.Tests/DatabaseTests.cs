@@ -9,6 +9,36 @@ namespace CareerPath.Web.Tests;
 public sealed class DatabaseTests(CareerPathAppFactory app)
 {
     [Fact]
+    public async Task A_save_waits_its_turn_at_the_write_gate_and_a_save_inside_a_transaction_goes_straight_in()
+    {
+        var user = await app.CreateAsync();
+        Task gated;
+        using (await WriteGate.EnterAsync(CancellationToken.None))
+        {
+            gated = app.WithDbAsync(async db =>
+            {
+                (await db.Users.SingleAsync(u => u.Id == user.Id)).DisplayName = "Saved after its turn";
+                await db.SaveChangesAsync();
+            });
+            await Task.Delay(300);
+            Assert.False(gated.IsCompleted, "a save went in while another held the write gate");
+
+            // A transaction holds SQLite's write lock itself: its saves do not queue behind the gate (or they would never end).
+            await app.WithDbAsync(async db =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                (await db.Users.SingleAsync(u => u.Id == user.Id)).TimeZone = "Europe/Lisbon";
+                await db.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                await transaction.CommitAsync();
+            });
+        }
+
+        await gated.WaitAsync(TimeSpan.FromSeconds(10));
+        await app.WithDbAsync(async db =>
+            Assert.Equal(("Saved after its turn", "Europe/Lisbon"), await db.Users.Where(u => u.Id == user.Id).Select(u => ValueTuple.Create(u.DisplayName, u.TimeZone)).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_database_is_created_by_migrations_at_start()
     {
         _ = app.Services;
