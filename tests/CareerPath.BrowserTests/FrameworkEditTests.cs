@@ -81,6 +81,12 @@ public sealed class FrameworkEditTests(BrowserFixture fixture)
         await editor.SaveAsync();
         await Expect(editor.Saved).Not.ToBeVisibleAsync();
         await Expect(editor.Problems).ToBeVisibleAsync();
+        // Beside the button (the list is a page's height away on a phone), a note leads back to the list.
+        var note = page.GetByTestId("edit-problems-near-save");
+        await Expect(note).ToContainTextAsync("1 thing to fix before this can be saved");
+        await note.GetByRole(AriaRole.Link, new() { Name = "see the list at the top" }).ClickAsync();
+        await Expect(editor.Problems).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
         await page.Context.CloseAsync();
     }
 

@@ -57,9 +57,14 @@ public static class FrameworkStore
         return await AddVersionAsync(db, stored, name, framework, source, nowUtc, cancellationToken);
     }
 
-    /// <summary>Adds a version to a framework already loaded (tracked) or just added; null when its newest version holds the same content.</summary>
+    /// <summary>
+    /// Adds a version to a framework already loaded (tracked) or just added; null when its newest version holds the same
+    /// content. With <paramref name="number"/>, the version is stored as exactly that number (the one after the version
+    /// an editor opened), so a version stored meanwhile makes the save fail on the unique index instead of being
+    /// silently followed.
+    /// </summary>
     public static async Task<StoredFrameworkVersion?> AddVersionAsync(CareerPathDbContext db, StoredFramework stored, string name, CheckedFramework framework,
-        string source, DateTime nowUtc, CancellationToken cancellationToken = default)
+        string source, DateTime nowUtc, CancellationToken cancellationToken = default, int? number = null)
     {
         var document = framework.Document ?? throw new InvalidOperationException("Only a checked framework can be stored.");
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
@@ -75,7 +80,7 @@ public static class FrameworkStore
         {
             Id = Guid.NewGuid(),
             FrameworkId = stored.Id,
-            Number = (newest?.Number ?? 0) + 1,
+            Number = number ?? (newest?.Number ?? 0) + 1,
             Document = document,
             ContentHash = hash,
             Source = source.Length > StoredFrameworkVersion.SourceMaxLength ? source[..StoredFrameworkVersion.SourceMaxLength] : source,

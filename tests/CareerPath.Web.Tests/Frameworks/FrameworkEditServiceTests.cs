@@ -222,6 +222,59 @@ public sealed class FrameworkEditServiceTests(CareerPathAppFactory app)
         Assert.Equal(["communication-2", "market-analysis-2", "communication-3"], slugs.TakeLast(3));
         Assert.Equal("Communication", document.Skills.Single(s => s.Slug == "leadership").Name);
         Assert.Equal(2, (await editor.SaveAsync(model)).StoredNumber);
+
+        // Removed in one save, added by name in a later one (in a fresh editor and in the reopened one): never the old key,
+        // and a role likewise.
+        var fresh = await editor.LoadAsync(id);
+        fresh.RemoveSkill(fresh.Skills.Single(s => s.Slug == "data-analysis"));
+        fresh.RemoveRole(fresh.Roles.Single(r => r.Slug == "product-owner"));
+        var reopened = (await editor.SaveAsync(fresh)).Reopened!;
+        var again = reopened.AddSkill();
+        again.Name = "Data analysis";
+        again.Rubric.ForEach(r => r.Text = "Described.");
+        var role = reopened.AddRole();
+        role.Name = "Product Owner";
+        var (_, skillSlugs, roleSlugs) = FrameworkEditService.ToDocument(reopened);
+        Assert.Equal("data-analysis-2", skillSlugs[^1]);
+        Assert.Equal("product-owner-2", roleSlugs[^1]);
+        var later = await editor.LoadAsync(id);
+        var third = later.AddSkill();
+        third.Name = "Market analysis";
+        // "market-analysis" was removed in version 2, which added "market-analysis-2": the next is "-3".
+        Assert.Equal("market-analysis-3", FrameworkEditService.ToDocument(later).SkillSlugs[^1]);
+    }
+
+    [Fact]
+    public async Task A_save_is_stored_as_the_version_after_the_one_opened_or_not_at_all_and_rows_stop_at_the_limits()
+    {
+        var user = await app.CreateAsync();
+        var id = await ImportAsync(user, "Race " + Guid.NewGuid().ToString("N"));
+        // Two editors saving from version 1 at the same instant both pass the "still the newest" check; the one that
+        // stores second asks for number 2 again and the unique index refuses it, instead of it landing as version 3.
+        await app.WithDbAsync(async db =>
+        {
+            var framework = await db.Frameworks.SingleAsync(f => f.Id == id);
+            var document = FrameworkJson.Read(Catalog("Race two")).Document!;
+            Assert.Equal(2, (await FrameworkStore.AddVersionAsync(db, framework, "Race", FrameworkStore.Check(document), "first", DateTime.UtcNow, number: 2))!.Number);
+            var other = FrameworkStore.Check(FrameworkJson.Read(Catalog("Race three")).Document!);
+            await Assert.ThrowsAsync<DbUpdateException>(() => FrameworkStore.AddVersionAsync(db, framework, "Race", other, "second", DateTime.UtcNow, number: 2));
+        });
+        Assert.Equal(2, await VersionCountAsync(id));
+
+        await using var scope = app.ScopeFor(user);
+        var model = await scope.ServiceProvider.GetRequiredService<FrameworkEditService>().LoadAsync(id);
+        while (model.Skills.Count < FrameworkBuilder.MaxSkills)
+        {
+            model.AddSkill();
+        }
+
+        Assert.Equal($"A framework has at most {FrameworkBuilder.MaxSkills} skills.", Assert.Throws<DomainException>(() => model.AddSkill()).Message);
+        while (model.Roles.Count < FrameworkBuilder.MaxRoles)
+        {
+            model.AddRole();
+        }
+
+        Assert.Equal($"A framework has at most {FrameworkBuilder.MaxRoles} roles.", Assert.Throws<DomainException>(() => model.AddRole()).Message);
     }
 
     [Fact]

@@ -51,6 +51,10 @@ public sealed class FrameworkEditModel
     /// <summary>The opened version, whole (normalised as stored).</summary>
     public required FrameworkDocument Original { get; init; }
 
+    /// <summary>Every skill and role key any version of the framework has had: a new row never gets one of them.</summary>
+    public IReadOnlySet<string> EverUsedSkillSlugs { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> EverUsedRoleSlugs { get; init; } = new HashSet<string>();
+
     public IReadOnlyList<EditChoice> Ladders { get; init; } = [];
     public IReadOnlyList<EditChoice> Categories { get; init; } = [];
 
@@ -147,6 +151,11 @@ public sealed class FrameworkEditModel
 
     public SkillRow AddSkill()
     {
+        if (Skills.Count >= Domain.Frameworks.FrameworkBuilder.MaxSkills)
+        {
+            throw new DomainException($"A framework has at most {Domain.Frameworks.FrameworkBuilder.MaxSkills} skills.");
+        }
+
         var skill = new SkillRow
         {
             Category = Categories.Count > 0 ? Categories[0].Slug : "",
@@ -168,6 +177,11 @@ public sealed class FrameworkEditModel
 
     public RoleRow AddRole()
     {
+        if (Roles.Count >= Domain.Frameworks.FrameworkBuilder.MaxRoles)
+        {
+            throw new DomainException($"A framework has at most {Domain.Frameworks.FrameworkBuilder.MaxRoles} roles.");
+        }
+
         var ladder = Ladders.Count > 0 ? Ladders[0].Slug : "";
         var role = new RoleRow
         {

@@ -30,6 +30,12 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
 {
     public const string Source = "Edited in CareerPath";
 
+    /// <summary>
+    /// The most role × skill cells the editor opens: each is a choice on the page, held by the circuit and redrawn as
+    /// the user types. Larger frameworks are edited as files (export, change, import as a new version).
+    /// </summary>
+    public const int MaxGridCells = 5000;
+
     public async Task<FrameworkEditModel> LoadAsync(Guid id)
     {
         await using var db = await userData.OpenAsync();
@@ -38,12 +44,49 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
             .Select(v => new { v.Id, v.Number }).FirstAsync();
         var loaded = await catalogProvider.GetVersionAsync(newest.Id)
             ?? throw new NotFoundException("That framework does not exist, or is not yours to change.");
+        if (loaded.Catalog.Roles.Count * loaded.Catalog.Skills.Count > MaxGridCells)
+        {
+            throw new DomainException($"'{framework.Name}' has {loaded.Catalog.Roles.Count} roles and {loaded.Catalog.Skills.Count} skills, too many to edit on one page: export it, change the file, and import it as a new version.");
+        }
+
         var original = FrameworkExport.ToDocument(loaded.Catalog, loaded.Document.Name ?? framework.Name, loaded.Document.Description, loaded.Document.Version);
-        return Open(id, newest.Number, framework.Name, original);
+        var (skills, roles) = await EverUsedAsync(db, id);
+        return Open(id, newest.Number, framework.Name, original, skills, roles);
+    }
+
+    /// <summary>The skill and role keys of every version of a framework, read from the stored documents.</summary>
+    private static async Task<(HashSet<string> Skills, HashSet<string> Roles)> EverUsedAsync(Data.CareerPathDbContext db, Guid frameworkId)
+    {
+        var skills = new HashSet<string>(StringComparer.Ordinal);
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        var documents = await db.FrameworkVersions.AsNoTracking().Where(v => v.FrameworkId == frameworkId).Select(v => v.Document).ToListAsync();
+        foreach (var document in documents)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(document);
+            Collect(json.RootElement, "skills", skills);
+            Collect(json.RootElement, "roles", roles);
+        }
+
+        return (skills, roles);
+
+        static void Collect(System.Text.Json.JsonElement root, string section, HashSet<string> into)
+        {
+            if (root.TryGetProperty(section, out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (item.ValueKind == System.Text.Json.JsonValueKind.Object && item.TryGetProperty("slug", out var slug) && slug.GetString() is { } value)
+                    {
+                        into.Add(value);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The editable rows of a document; <paramref name="name"/> is the framework's name on this server.</summary>
-    public static FrameworkEditModel Open(Guid id, int number, string name, FrameworkDocument original)
+    public static FrameworkEditModel Open(Guid id, int number, string name, FrameworkDocument original,
+        IEnumerable<string>? everUsedSkills = null, IEnumerable<string>? everUsedRoles = null)
     {
         var skills = original.Skills.Select(s => new FrameworkEditModel.SkillRow
         {
@@ -59,6 +102,8 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
             FrameworkId = id,
             OpenedAtNumber = number,
             Original = original,
+            EverUsedSkillSlugs = original.Skills.Select(s => s.Slug!).Concat(everUsedSkills ?? []).ToHashSet(StringComparer.Ordinal),
+            EverUsedRoleSlugs = original.Roles.Select(r => r.Slug!).Concat(everUsedRoles ?? []).ToHashSet(StringComparer.Ordinal),
             Name = name,
             Description = original.Description,
             Ladders = original.Ladders.Select(l => new EditChoice(l.Slug!, l.Name!)).ToList(),
@@ -116,7 +161,10 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
         StoredFrameworkVersion? version;
         try
         {
-            version = await FrameworkStore.AddVersionAsync(db, framework, name, checkedFramework, Source, clock.GetUtcNow().UtcDateTime);
+            // Stored as exactly the next number after the one opened: a version stored in between, even in the same
+            // instant, meets the unique index, and this edit never lands on top of one its author has not seen.
+            version = await FrameworkStore.AddVersionAsync(db, framework, name, checkedFramework, Source, clock.GetUtcNow().UtcDateTime,
+                number: model.OpenedAtNumber + 1);
         }
         catch (DbUpdateException)
         {
@@ -130,7 +178,7 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
         }
 
         return new EditOutcome([], version.Number, $"Saved version {version.Number} of '{name}'. Earlier versions are kept, and plans made against them keep them.",
-            Open(framework.Id, version.Number, name, FrameworkJson.Read(version.Document).Document!));
+            Open(framework.Id, version.Number, name, FrameworkJson.Read(version.Document).Document!, model.EverUsedSkillSlugs, model.EverUsedRoleSlugs));
     }
 
     /// <summary>Every problem with the fields the editor shows, each on its field, in the user's words.</summary>
@@ -241,8 +289,8 @@ public sealed partial class FrameworkEditService(UserData userData, CatalogProvi
         var original = model.Original;
         // A slug once used in this framework is not given to a new row: ratings and plans made against an earlier
         // version would otherwise carry over to a different skill or role.
-        var skillSlugs = NewSlugs(model.Skills.Select(s => (s.Slug, s.Name)).ToList(), original.Skills.Select(s => s.Slug!), "skill");
-        var roleSlugs = NewSlugs(model.Roles.Select(r => (r.Slug, r.Name)).ToList(), original.Roles.Select(r => r.Slug!), "role");
+        var skillSlugs = NewSlugs(model.Skills.Select(s => (s.Slug, s.Name)).ToList(), model.EverUsedSkillSlugs, "skill");
+        var roleSlugs = NewSlugs(model.Roles.Select(r => (r.Slug, r.Name)).ToList(), model.EverUsedRoleSlugs, "role");
         var keptSkills = skillSlugs.ToHashSet(StringComparer.Ordinal);
         var keptRoles = roleSlugs.ToHashSet(StringComparer.Ordinal);
         var slugOfRow = model.Skills.Select((s, i) => (s.RowId, Slug: skillSlugs[i])).ToDictionary(x => x.RowId, x => x.Slug);
