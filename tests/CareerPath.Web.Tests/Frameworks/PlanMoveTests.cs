@@ -353,6 +353,37 @@ public sealed class PlanMoveTests(CareerPathAppFactory app)
         await app.WithDbAsync(async db => Assert.Equal(0, await db.SkillAudits.IgnoreQueryFilters().CountAsync(a => a.OwnerId == stranger.Id)));
     }
 
+    [Fact]
+    public async Task A_closed_round_sits_beside_ones_own_levels_only_while_they_are_on_a_scale_of_its_size()
+    {
+        var user = await app.CreateAsync();
+        await app.CompleteAuditAsync(user, level: 3);
+        await using (var scope = app.ScopeFor(user))
+        {
+            var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+            var respondents = scope.ServiceProvider.GetRequiredService<RespondentService>();
+            var skills = (await scope.ServiceProvider.GetRequiredService<PlanCatalog>().CurrentAsync()).Skills.Select(s => s.Slug).ToList();
+            foreach (var name in new[] { "Pat", "Quinn", "Sky" })
+            {
+                var link = await feedback.AskInOpenRoundAsync(name, Relationship.Peer);
+                await respondents.SubmitAsync(link.Token, skills.ToDictionary(s => s, _ => (int?)2), null);
+            }
+
+            await feedback.CloseAsync((await feedback.ListRoundsAsync())[0].Id);
+            Assert.True(Assert.Single((await feedback.PageAsync()).Closed).SelfComparable);
+        }
+
+        await MoveAsync(user, await ImportAsync(user, Framework("Six " + Guid.NewGuid().ToString("N"), SixLevels), into: null));
+        await app.CompleteAuditAsync(user, level: 6);
+        await using (var scope = app.ScopeFor(user))
+        {
+            // The latest audit is now on six levels; the round asked on five: not set side by side.
+            var page = await scope.ServiceProvider.GetRequiredService<FeedbackService>().PageAsync();
+            Assert.Equal(6, page.SelfLevels!.Values.Distinct().Single());
+            Assert.False(Assert.Single(page.Closed).SelfComparable);
+        }
+    }
+
     private async Task MoveAsync(ApplicationUser user, Guid frameworkId)
     {
         await using var scope = app.ScopeFor(user);
