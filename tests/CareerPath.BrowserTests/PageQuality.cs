@@ -38,13 +38,17 @@ public static class PageQuality
         }
     }
 
-    /// <summary>On a phone, the bars that stay on screen while scrolling (sticky or fixed) take at most 15 % of its height.</summary>
+    /// <summary>
+    /// On a phone, the bars that stay on screen while scrolling down (fixed, or sticky to the top or bottom) take at most
+    /// 15 % of its height. A column sticky to the left of a table that scrolls sideways stays in its row, so it is not one.
+    /// </summary>
     public static async Task AssertStickyBarsFitAsync(this IPage page)
     {
         var bars = await page.EvaluateAsync<string[]>("""
             () => {
+                const pinnedVertically = s => s.position === 'fixed' || (s.position === 'sticky' && (s.top !== 'auto' || s.bottom !== 'auto'));
                 const pinned = [...document.querySelectorAll('body *')]
-                    .filter(e => ['sticky', 'fixed'].includes(getComputedStyle(e).position) && e.offsetHeight > 0);
+                    .filter(e => pinnedVertically(getComputedStyle(e)) && e.offsetHeight > 0);
                 return pinned.filter(e => !pinned.some(p => p !== e && p.contains(e)))
                     .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}:${e.offsetHeight}`);
             }
