@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CareerPath.Data;
 using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Frameworks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerPath.Web.Services;
@@ -20,6 +21,14 @@ public sealed class PlanCatalog(CatalogProvider provider, UserData userData, Pla
 
     /// <summary>A version's catalog; null (or a version no longer stored) means the server's default.</summary>
     public Task<CareerCatalog> ForVersionAsync(Guid? versionId) => provider.ForVersionAsync(versionId);
+
+    /// <summary>
+    /// Whether a record made on <paramref name="versionId"/> was rated on a scale of the same size as
+    /// <paramref name="catalog"/>'s: only then are its levels carried over or set beside the catalog's (level 3 of 5
+    /// is not level 3 of 6).
+    /// </summary>
+    public async Task<bool> SameScaleAsync(Guid? versionId, CareerCatalog catalog) =>
+        versionId == catalog.VersionId || FrameworkChanges.CanCarryRatings(await ForVersionAsync(versionId), catalog);
 
     /// <summary>
     /// The catalogs of several records' versions: a page listing records made before and after the plan moved

@@ -2,7 +2,6 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
-using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Roles;
 using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
@@ -72,10 +71,7 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
     private async Task<SkillAudit?> ComparablePreviousAsync(CareerPathDbContext db, SkillAudit audit, CareerCatalog catalog)
     {
         var previous = await PreviousAsync(db, audit);
-        return previous is null || previous.FrameworkVersionId == audit.FrameworkVersionId
-            || FrameworkChanges.CanCarryRatings(await plan.ForVersionAsync(previous.FrameworkVersionId), catalog)
-            ? previous
-            : null;
+        return previous is null || await plan.SameScaleAsync(previous.FrameworkVersionId, catalog) ? previous : null;
     }
 
     private static AuditLevels? Levels(SkillAudit? audit) => audit is null ? null : AuditLevels.Of(audit);
@@ -124,8 +120,7 @@ public sealed class AssessmentService(UserData userData, PlanCatalog plan, TimeP
             ?? throw new DomainException("Choose the role you hold now before starting the audit.");
         var previous = await LatestCompletedAsync(db);
         // Ratings carry over by skill key from an audit on another framework only when its scale has as many levels.
-        if (previous is not null && previous.FrameworkVersionId != catalog.VersionId
-            && !FrameworkChanges.CanCarryRatings(await plan.ForVersionAsync(previous.FrameworkVersionId), catalog))
+        if (previous is not null && !await plan.SameScaleAsync(previous.FrameworkVersionId, catalog))
         {
             previous = null;
         }

@@ -2,7 +2,6 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
-using CareerPath.Domain.Frameworks;
 using CareerPath.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +47,7 @@ public sealed class FeedbackService(UserData userData, PlanCatalog plan, TimePro
         foreach (var r in rounds)
         {
             // A round from before the plan moved frameworks sits next to one's own levels only when both scales have the same size.
-            var comparable = selfCatalog is null || r.FrameworkVersionId == self!.FrameworkVersionId
-                || FrameworkChanges.CanCarryRatings(selfCatalog, await plan.ForVersionAsync(r.FrameworkVersionId));
+            var comparable = selfCatalog is null || await plan.SameScaleAsync(r.FrameworkVersionId, selfCatalog);
             lines.Add(new FeedbackRoundLine(
                 r.Id, r.Name, r.ClosesOn, r.ClosedAtUtc, r.AnsweredCount,
                 r.Requests.OrderBy(q => q.CreatedAtUtc)

@@ -2,7 +2,6 @@ using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Common;
-using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Roadmaps;
 using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Services;
@@ -178,8 +177,6 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
         // Audits and feedback made on a framework whose scale has another size than the roadmap's are not read against it,
         // nor audits that rate none of its skills: a plan moved to another framework keeps its older roadmaps on their
         // own framework, read with the audits made on it, not with newer ones that cannot be compared.
-        async Task<bool> SameScale(Guid? versionId) =>
-            versionId == catalog.VersionId || FrameworkChanges.CanCarryRatings(await planCatalog.ForVersionAsync(versionId), catalog);
         var skills = catalog.Skills.Select(s => s.Slug).ToList();
         var candidates = await db.SkillAudits.AsNoTracking().Where(a => a.Status == AuditStatus.Completed)
             .Where(a => a.Ratings.Any(r => skills.Contains(r.SkillSlug)))
@@ -189,7 +186,7 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
         var readable = new List<Guid>();
         foreach (var candidate in candidates)
         {
-            if (await SameScale(candidate.FrameworkVersionId))
+            if (await planCatalog.SameScaleAsync(candidate.FrameworkVersionId, catalog))
             {
                 readable.Add(candidate.Id);
             }
@@ -208,7 +205,7 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
 
         // Only a closed round's "all others" figures, exactly as the feedback page shows them.
         var round = await FeedbackRounds.LatestResultsAsync(db, planCatalog.ForVersionAsync, clock.UtcNow.UtcDateTime);
-        var others = round is not null && await SameScale(round.Value.FrameworkVersionId)
+        var others = round is not null && await planCatalog.SameScaleAsync(round.Value.FrameworkVersionId, catalog)
             ? round.Value.Results.Overall.Averages
             : new Dictionary<string, double>();
         var levels = latest.Ratings.ToDictionary(
