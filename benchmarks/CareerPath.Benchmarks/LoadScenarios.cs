@@ -153,9 +153,6 @@ internal sealed class GoalScenario : PageScenario
         await page.WaitForFunctionAsync($"() => ({CountScript})() === {before + 1}");
     }
 
-    public override object? JsResult(string identifier, string argsJson) =>
-        identifier == "Radzen.createChart" ? new { left = 0, top = 0, width = 800, height = 260 } : null;
-
     private static ElementNode? Form(RenderDocument document) => document.Find(e => e.Name == "form" && HasClass(e, "checkin-form") && e.Handlers.ContainsKey("onsubmit"));
 
     /// <summary>How many check-ins the goal has: the page lists the newest 20 and says how many there are in all.</summary>

@@ -18,7 +18,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Radzen;
 
 // Before anything creates a file: the database, its -wal/-shm and the key ring are the owner's alone (umask 077).
 OwnerOnly.RestrictNewFiles();
@@ -78,7 +77,6 @@ builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.AddCircuitAdmission();
-builder.Services.AddRadzenComponents();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();

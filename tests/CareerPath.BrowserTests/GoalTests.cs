@@ -209,4 +209,45 @@ public sealed class GoalTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
         await fixture.ScreenshotAsync(page, "goal-check-ins-390");
     }
+
+    [Fact]
+    public async Task Removing_a_step_asks_first_escape_keeps_it_and_the_chart_draws_both_lines()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        var goals = new GoalPages(page);
+        await page.GotoAsync("goals/new?template=cspo");
+        await goals.SaveNewAsync();
+        await goals.ExpectDetailAsync();
+
+        // The template's deadline gives the straight line; the goal's start gives the first point of progress.
+        await Expect(page.Locator("polyline.goal-chart__on-track")).ToHaveAttributeAsync("points", "0,100 1000,0");
+        await Expect(page.Locator("polyline.goal-chart__progress")).ToHaveAttributeAsync("points", new Regex(@"^0,100 "));
+
+        var remove = goals.Steps.GetByRole(AriaRole.Button, new() { Name = "Remove step Pass the assessment" });
+        await remove.ClickAsync();
+        var ask = goals.Steps.GetByRole(AriaRole.Group, new() { Name = "Remove?" });
+        await Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true })).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertFitsTheWidthAsync();
+        await fixture.ScreenshotAsync(page, "goal-step-remove-390");
+
+        // Esc keeps the step and puts the keyboard back on its Remove button.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(ask).ToHaveCountAsync(0);
+        await Expect(remove).ToBeFocusedAsync();
+        await Expect(goals.Steps.Locator("li")).ToHaveCountAsync(3);
+
+        // Asking on another step moves the question there; confirming removes that step only.
+        await remove.ClickAsync();
+        await goals.Steps.GetByRole(AriaRole.Button, new() { Name = "Remove step Choose a course provider and date" }).ClickAsync();
+        await Expect(remove).ToBeVisibleAsync();
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Expect(goals.Steps.Locator("li")).ToHaveCountAsync(2);
+        await Expect(goals.Steps).Not.ToContainTextAsync("Choose a course provider and date");
+        await Expect(goals.Steps).ToContainTextAsync("Pass the assessment");
+        await page.ReloadAsync();
+        await Expect(goals.Steps.Locator("li")).ToHaveCountAsync(2);
+    }
 }

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.StaticAssets;
 namespace CareerPath.Web.Security;
 
 /// <summary>
-/// Headers on every response: a strict Content-Security-Policy Blazor and Radzen work under, and friends; and
+/// Headers on every response: a strict Content-Security-Policy Blazor works under, and friends; and
 /// <c>Cache-Control: no-store</c> on everything but the static files.
 /// </summary>
 public static class SecurityHeaders
 {
     /// <summary>
-    /// No inline or evaluated script anywhere. Styles allow inline attributes because Radzen components set
-    /// style="..." on their elements. 'self' in connect-src covers SignalR's same-origin WebSocket.
+    /// No inline or evaluated script anywhere. Styles allow inline attributes because the app sets a bar's
+    /// width or a chart label's position in style="...". 'self' in connect-src covers SignalR's same-origin WebSocket.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +

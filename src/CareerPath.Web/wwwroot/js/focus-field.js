@@ -15,3 +15,8 @@ export function focusField(id) {
   field.focus({ preventScroll: true });
   field.scrollIntoView({ block: 'center' });
 }
+
+// Moves the keyboard focus back to an element by its id (a button that asked a question, once it is answered).
+export function focusById(id) {
+  document.getElementById(id)?.focus();
+}

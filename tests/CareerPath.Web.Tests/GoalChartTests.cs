@@ -1,0 +1,74 @@
+using CareerPath.Domain.Goals;
+using CareerPath.Web.Features.Goals;
+
+namespace CareerPath.Web.Tests;
+
+/// <summary>
+/// Where the goal chart puts its points, worked out by hand: time runs over 1,000 units from the first date of either
+/// line to the last, progress over 100 units from the bottom (0 %) to the top (100 %).
+/// </summary>
+public sealed class GoalChartTests
+{
+    private static readonly DateOnly Jan1 = new(2026, 1, 1);
+
+    [Fact]
+    public void Ten_days_put_day_five_halfway_and_forty_percent_forty_units_up()
+    {
+        var layout = GoalChartLayout.For(
+            [new(Jan1, 0), new(Jan1.AddDays(10), 100)],
+            [new(Jan1, 0), new(Jan1.AddDays(5), 40)]);
+
+        Assert.Equal("0,100 1000,0", layout.OnTrack);
+        Assert.Equal("0,100 500,60", layout.Progress);
+        Assert.Equal("M0 100h0M500 60h0", layout.Markers);
+        Assert.Equal(
+            [new ChartDate(0, "1 Jan 2026"), new ChartDate(50, "6 Jan 2026"), new ChartDate(100, "11 Jan 2026")],
+            layout.Dates);
+    }
+
+    [Fact]
+    public void Three_days_put_the_middle_label_on_day_one_a_third_of_the_way()
+    {
+        // 3 days: the middle label is day 1 (3 / 2 rounded down), at 1/3 = 33.33 % of the width; 1/3 of 1,000 is 333.3.
+        var layout = GoalChartLayout.For([], [new(Jan1, 0), new(Jan1.AddDays(1), 12.5), new(Jan1.AddDays(3), 100)]);
+
+        Assert.Equal("", layout.OnTrack);
+        Assert.Equal("0,100 333.3,87.5 1000,0", layout.Progress);
+        Assert.Equal([new ChartDate(0, "1 Jan 2026"), new ChartDate(33.33, "2 Jan 2026"), new ChartDate(100, "4 Jan 2026")], layout.Dates);
+    }
+
+    [Fact]
+    public void The_progress_line_may_run_past_the_deadline_and_the_axis_then_ends_at_the_last_check_in()
+    {
+        // Deadline on day 4, last check-in on day 8: the axis runs 8 days, so the deadline is at 500.
+        var layout = GoalChartLayout.For(
+            [new(Jan1, 0), new(Jan1.AddDays(4), 100)],
+            [new(Jan1, 0), new(Jan1.AddDays(8), 75)]);
+
+        Assert.Equal("0,100 500,0", layout.OnTrack);
+        Assert.Equal("0,100 1000,25", layout.Progress);
+        Assert.Equal("9 Jan 2026", layout.Dates[^1].Text);
+    }
+
+    [Fact]
+    public void A_goal_set_today_without_a_deadline_is_one_dot_at_the_start_with_one_date()
+    {
+        var layout = GoalChartLayout.For([], [new(Jan1, 0), new(Jan1, 30)]);
+
+        Assert.Equal("0,100 0,70", layout.Progress);
+        Assert.Equal([new ChartDate(0, "1 Jan 2026")], layout.Dates);
+    }
+
+    [Fact]
+    public void The_table_under_the_chart_has_a_row_per_point_and_a_dash_without_a_deadline()
+    {
+        ProgressRow[] rows = [new(Jan1, 0, 0), new(new DateOnly(2026, 3, 1), 33.4, 49.6)];
+
+        Assert.Equal(
+            "<tr><td>1 Jan 2026</td><td>0%</td><td>0%</td></tr><tr><td>1 Mar 2026</td><td>33%</td><td>50%</td></tr>",
+            ProgressTable.Rows(rows, hasDeadline: true).Value);
+        Assert.Equal(
+            "<tr><td>1 Mar 2026</td><td>33%</td><td>–</td></tr>",
+            ProgressTable.Rows(rows[1..], hasDeadline: false).Value);
+    }
+}
