@@ -12,7 +12,7 @@ namespace CareerPath.Benchmarks;
 
 /// <summary>The load benchmark's settings, from the command line.</summary>
 internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interval, TimeSpan Duration, int Steps, int Parallel, bool Browser, int BrowserClicks,
-    IReadOnlyDictionary<string, string> Environment, bool PerPage = false, string? PerfFolder = null)
+    IReadOnlyDictionary<string, string> Environment, bool PerPage = false, string? PerfFolder = null, IReadOnlyList<string>? Pages = null)
 {
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -36,7 +36,9 @@ internal sealed record LoadOptions(int Circuits, double Acting, TimeSpan Interva
             // One page acting at a time, so the server's CPU of one action can be told page by page.
             PerPage: args.Contains("--per-page"),
             // perf record of CareerPath while acting, one file per acting phase (Linux perf, with the runtime's perf map).
-            PerfFolder: Value("--perf"));
+            PerfFolder: Value("--perf"),
+            // --pages audit,goal: only those of CareerPath's pages (by a word of their name); the baseline always runs.
+            Pages: Value("--pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
 
@@ -147,6 +149,8 @@ internal static partial class LoadBenchmark
             (new PageResult(new GoalScenario(), careerPath.ProcessId), careerPath.Address),
             (new PageResult(new RoadmapScenario(), careerPath.ProcessId), careerPath.Address),
         };
+        pages.RemoveAll(p => p.Result.Scenario is not CounterScenario && options.Pages is { } chosen
+            && !p.Result.Scenario.Name.Split(' ').Intersect(chosen, StringComparer.OrdinalIgnoreCase).Any());
 
         // Memory per circuit: open the page's circuits in steps, after each step read RSS and the live heap (after a
         // forced full collection); the slope over the circuits open is the cost of one.
