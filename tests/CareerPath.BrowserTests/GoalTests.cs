@@ -233,9 +233,16 @@ public sealed class GoalTests(BrowserFixture fixture)
         await page.AssertFitsTheWidthAsync();
         await fixture.ScreenshotAsync(page, "goal-step-remove-390");
 
-        // Esc keeps the step and puts the keyboard back on its Remove button.
+        // Esc keeps the step and puts the keyboard back on its Remove button, every time; so does Cancel.
         await page.Keyboard.PressAsync("Escape");
         await Expect(ask).ToHaveCountAsync(0);
+        await Expect(remove).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(remove).ToBeFocusedAsync();
+        await remove.ClickAsync();
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(remove).ToBeFocusedAsync();
         await Expect(goals.Steps.Locator("li")).ToHaveCountAsync(3);
 
@@ -249,5 +256,15 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(goals.Steps).ToContainTextAsync("Pass the assessment");
         await page.ReloadAsync();
         await Expect(goals.Steps.Locator("li")).ToHaveCountAsync(2);
+
+        // A step done moves the progress line (the chart draws again) and the status stays chosen after a reload.
+        var progress = page.Locator("polyline.goal-chart__progress");
+        var before = await progress.GetAttributeAsync("points");
+        await goals.SetStepStatusAsync("Pass the assessment", "Done");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("50%");
+        await Expect(progress).Not.ToHaveAttributeAsync("points", before!);
+        await Expect(progress).ToHaveAttributeAsync("points", new Regex(@"^0,100 [\d.]+,50$"));
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Status of Pass the assessment")).ToHaveValueAsync("Done");
     }
 }

@@ -27,14 +27,24 @@ public sealed class GoalChartTests
     }
 
     [Fact]
-    public void Three_days_put_the_middle_label_on_day_one_a_third_of_the_way()
+    public void Seven_days_put_the_middle_label_on_day_three_three_sevenths_of_the_way()
     {
-        // 3 days: the middle label is day 1 (3 / 2 rounded down), at 1/3 = 33.33 % of the width; 1/3 of 1,000 is 333.3.
-        var layout = GoalChartLayout.For([], [new(Jan1, 0), new(Jan1.AddDays(1), 12.5), new(Jan1.AddDays(3), 100)]);
+        // 7 days: the middle label is day 3 (7 / 2 rounded down), at 3/7 = 42.86 % of the width; 1/7 of 1,000 is 142.9.
+        var layout = GoalChartLayout.For([], [new(Jan1, 0), new(Jan1.AddDays(1), 12.5), new(Jan1.AddDays(7), 100)]);
 
         Assert.Equal("", layout.OnTrack);
-        Assert.Equal("0,100 333.3,87.5 1000,0", layout.Progress);
-        Assert.Equal([new ChartDate(0, "1 Jan 2026"), new ChartDate(33.33, "2 Jan 2026"), new ChartDate(100, "4 Jan 2026")], layout.Dates);
+        Assert.Equal("0,100 142.9,87.5 1000,0", layout.Progress);
+        Assert.Equal([new ChartDate(0, "1 Jan 2026"), new ChartDate(42.86, "4 Jan 2026"), new ChartDate(100, "8 Jan 2026")], layout.Dates);
+    }
+
+    [Fact]
+    public void Five_days_have_no_middle_date_and_figures_beyond_the_scale_stay_on_its_edges()
+    {
+        // Three dates over five days would overlap on a phone; 150 % is drawn at the top (0), -20 % at the bottom (100).
+        var layout = GoalChartLayout.For([], [new(Jan1, -20), new(Jan1.AddDays(5), 150)]);
+
+        Assert.Equal("0,100 1000,0", layout.Progress);
+        Assert.Equal([new ChartDate(0, "1 Jan 2026"), new ChartDate(100, "6 Jan 2026")], layout.Dates);
     }
 
     [Fact]

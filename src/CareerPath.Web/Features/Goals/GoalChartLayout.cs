@@ -15,11 +15,12 @@ public readonly record struct ChartDate(double Left, string Text);
 /// <param name="OnTrack">The straight line to the deadline, or empty when there is none.</param>
 /// <param name="Progress">Where the goal stood.</param>
 /// <param name="Markers">A dot on each point of <paramref name="Progress"/>, as path data (zero-length strokes with round caps).</param>
-/// <param name="Dates">The first and last dates, and the one halfway when they are days apart.</param>
+/// <param name="Dates">The first and last dates, and the one halfway when they are at least <see cref="MiddleDateDays"/> apart (closer, three dates overlap on a phone).</param>
 public sealed record GoalChartLayout(string OnTrack, string Progress, string Markers, IReadOnlyList<ChartDate> Dates)
 {
     public const int Width = 1000;
     public const int Height = 100;
+    public const int MiddleDateDays = 6;
 
     public static GoalChartLayout For(IReadOnlyList<ProgressPoint> onTrack, IReadOnlyList<ProgressPoint> progress)
     {
@@ -45,7 +46,7 @@ public sealed record GoalChartLayout(string OnTrack, string Progress, string Mar
         }
 
         var dates = new List<ChartDate> { new(0, Label(first)) };
-        if (days >= 2)
+        if (days >= MiddleDateDays)
         {
             var middle = first.AddDays(days / 2);
             dates.Add(new ChartDate(Math.Round(100.0 * (days / 2) / days, 2), Label(middle)));

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace CareerPath.Web.Components.Shared;
+
+/// <summary>
+/// One "Remove?" question at a time in a list of rows, held by the page. A <see cref="ConfirmButton"/> per row would
+/// keep a component per row alive for as long as the page is open (docs/benchmarks.md, "Load"). The page renders the
+/// question on the row being <see cref="Asking"/> about, its answer button with <c>@ref="….AnswerButton"</c>, and on
+/// every other row a button with the id <see cref="TriggerId"/>. The answer gets the keyboard when asked; Esc or
+/// Cancel puts it back on the row's button, as <see cref="ConfirmButton"/> does.
+/// </summary>
+public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix) : IAsyncDisposable
+{
+    private bool _focusAnswer;
+    private Guid? _refocus;
+    private IJSObjectReference? _module;
+
+    /// <summary>The row asked about, if any.</summary>
+    public Guid? Asking { get; private set; }
+
+    /// <summary>The button that answers yes, on the row asked about.</summary>
+    public ElementReference AnswerButton { get; set; }
+
+    public string TriggerId(Guid row) => $"{triggerPrefix}-{row}";
+
+    public void Ask(Guid row)
+    {
+        Asking = row;
+        _focusAnswer = true;
+        _refocus = null;
+    }
+
+    /// <summary>The row the user said yes about (the question closes), or null when none was asked about.</summary>
+    public Guid? Answer()
+    {
+        var row = Asking;
+        Asking = null;
+        return row;
+    }
+
+    public void Cancel()
+    {
+        _refocus = Asking;
+        Asking = null;
+    }
+
+    public void OnKeyDown(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            Cancel();
+        }
+    }
+
+    /// <summary>Call from the page's OnAfterRenderAsync: moves the keyboard once the rows it names are on screen.</summary>
+    public async Task AfterRenderAsync()
+    {
+        try
+        {
+            if (_focusAnswer && Asking is not null)
+            {
+                _focusAnswer = false;
+                await AnswerButton.FocusAsync();
+            }
+            else if (_refocus is { } row)
+            {
+                _refocus = null;
+                _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/focus-field.js");
+                await _module.InvokeVoidAsync("focusById", TriggerId(row));
+            }
+        }
+        catch (JSException)
+        {
+            // Moving the keyboard is a courtesy: a browser that refuses it keeps the page, and the page keeps working.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page went with its connection: nothing left to release in the browser.
+            }
+        }
+    }
+}
