@@ -135,6 +135,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    SecurityStampCheck.Apply(options);
     SessionLifetime.Apply(options);
     ServerSessions.Apply(options);
     BrowserTimeZone.Apply(options);
@@ -142,6 +143,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 // Session expiry follows the app's clock, so it can be tested without waiting 12 hours.
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
 builder.Services.AddCareerPathRateLimits(builder.Configuration);
 
 builder.Services.AddDataProtection()

@@ -328,6 +328,41 @@ public sealed partial class SessionTests(CareerPathAppFactory app)
         Assert.False(await sessions.IsActiveAsync(await sessions.StartAsync(user.Id), "someone-else"));
     }
 
+    [Fact]
+    public async Task A_changed_security_stamp_is_noticed_once_the_check_is_due_and_not_asked_for_before()
+    {
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var timed = new CareerPathAppFactory
+        {
+            ConfigureServices = builder => builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+                services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+            }),
+        };
+        var user = await timed.CreateAsync();
+        var response = await TestUsers.PostSignInAsync(timed.CreateBrowserlessClient(), user.Email!, TestUsers.Password);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        var browser = timed.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        browser.DefaultRequestHeaders.Add("Cookie", cookie[..cookie.IndexOf(';', StringComparison.Ordinal)]);
+
+        // The stamp changes behind the session's back (the session itself is not ended).
+        await timed.WithDbAsync(async db =>
+        {
+            (await db.Users.FindAsync(user.Id))!.SecurityStamp = Guid.NewGuid().ToString("N");
+            await db.SaveChangesAsync();
+        });
+
+        // Four minutes after the cookie was issued the check is not due, as in Identity: the page is served.
+        clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Account/Manage/DownloadData")).StatusCode);
+
+        // Six minutes after, it is due: the changed stamp sends the same cookie to sign in.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        AssertSentToSignIn(await browser.GetAsync("/Account/Manage/DownloadData"));
+    }
+
     private async Task<(HttpClient Client, string Cookie)> SignInAsync(ApplicationUser user)
     {
         var client = app.CreateBrowserlessClient();
