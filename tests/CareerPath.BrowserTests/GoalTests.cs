@@ -252,6 +252,8 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(remove).ToBeVisibleAsync();
         await ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
         await Expect(goals.Steps.Locator("li")).ToHaveCountAsync(2);
+        // The row is gone with its buttons: the keyboard waits on the list's heading, not lost at the top of the page.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Action plan" })).ToBeFocusedAsync();
         await Expect(goals.Steps).Not.ToContainTextAsync("Choose a course provider and date");
         await Expect(goals.Steps).ToContainTextAsync("Pass the assessment");
         await page.ReloadAsync();

@@ -9,12 +9,13 @@ namespace CareerPath.Web.Components.Shared;
 /// keep a component per row alive for as long as the page is open (docs/benchmarks.md, "Load"). The page renders the
 /// question on the row being <see cref="Asking"/> about, its answer button with <c>@ref="….AnswerButton"</c>, and on
 /// every other row a button with the id <see cref="TriggerId"/>. The answer gets the keyboard when asked; Esc or
-/// Cancel puts it back on the row's button, as <see cref="ConfirmButton"/> does.
+/// Cancel puts it back on the row's button, as <see cref="ConfirmButton"/> does; once the row is gone, the keyboard goes
+/// to <paramref name="afterRemoval"/> (the id of the list's heading, focusable with <c>tabindex="-1"</c>).
 /// </summary>
-public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix) : IAsyncDisposable
+public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string afterRemoval) : IAsyncDisposable
 {
     private bool _focusAnswer;
-    private Guid? _refocus;
+    private string? _refocus;
     private IJSObjectReference? _module;
 
     /// <summary>The row asked about, if any.</summary>
@@ -37,12 +38,13 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix) : IAsyn
     {
         var row = Asking;
         Asking = null;
+        _refocus = row is null ? null : afterRemoval;
         return row;
     }
 
     public void Cancel()
     {
-        _refocus = Asking;
+        _refocus = Asking is { } row ? TriggerId(row) : null;
         Asking = null;
     }
 
@@ -64,11 +66,11 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix) : IAsyn
                 _focusAnswer = false;
                 await AnswerButton.FocusAsync();
             }
-            else if (_refocus is { } row)
+            else if (_refocus is { } id)
             {
                 _refocus = null;
                 _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/focus-field.js");
-                await _module.InvokeVoidAsync("focusById", TriggerId(row));
+                await _module.InvokeVoidAsync("focusById", id);
             }
         }
         catch (JSException)
