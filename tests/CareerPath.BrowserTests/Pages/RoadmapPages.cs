@@ -40,11 +40,19 @@ public sealed class RoadmapPages(IPage page)
 
     public Task MarkDoneAsync(string title) => page.GetByRole(AriaRole.Button, new() { Name = $"Mark {title} done" }).ClickAsync();
 
-    /// <summary>Removing asks once more; this answers yes.</summary>
+    /// <summary>Removing asks once more: Esc first keeps the milestone (the keyboard back on its button), then yes.</summary>
     public async Task RemoveAsync(string title)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove {title}" }).ClickAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Remove it?" }).GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        var remove = page.GetByRole(AriaRole.Button, new() { Name = $"Remove {title}" });
+        var ask = page.GetByRole(AriaRole.Group, new() { Name = "Remove it?" });
+        await remove.ClickAsync();
+        await Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(ask).ToHaveCountAsync(0);
+        await Expect(remove).ToBeFocusedAsync();
+        await remove.ClickAsync();
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan" })).ToBeFocusedAsync();
     }
 
     public async Task EditAsync(string title, string newTitle)
