@@ -68,9 +68,14 @@ internal sealed class CounterScenario : PageScenario
         document.Find(e => e["role"] == "status") is { } status && int.TryParse(document.TextOf(status).Split(':')[^1].Trim(), out var n) ? n : null;
 }
 
-/// <summary>The skill audit: rate the first skill, alternating between levels 2 and 3 so every action changes something.</summary>
+/// <summary>
+/// The skill audit: rate the first skill, alternating between levels 2 and 3 so every action changes something. One
+/// input handler on the page serves every radio; the radio's value ("skill|level") says which was chosen.
+/// </summary>
 internal sealed class AuditScenario : PageScenario
 {
+    private static readonly System.Text.RegularExpressions.Regex RatedBadge = new("class=\"badge\">Rated (\\d+)<");
+
     public override string Name => "skill audit";
 
     public override bool Writes => true;
@@ -82,17 +87,17 @@ internal sealed class AuditScenario : PageScenario
     public override async Task<ActionTiming?> ActAsync(BlazorCircuit circuit)
     {
         var (skill, level) = circuit.Read(d => (FirstSkill(d)!, NextLevel(d, FirstSkill(d)!)));
-        var handler = circuit.FindHandler("onchange", e => e.Name == "input" && e["id"] == $"{skill}-{level}")!.Value;
-        return await circuit.DispatchAsync(handler, "change", new { value = level.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            d => RatedLevel(d, skill) == level, ActionTimeout);
+        var value = $"{skill}|{level.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var handler = circuit.FindHandler("oninput", e => e.Name == "div")!.Value;
+        return await circuit.DispatchAsync(handler, "input", new { value }, d => RatedLevel(d, skill) == level, ActionTimeout);
     }
 
     public override async Task ActInBrowserAsync(IPage page)
     {
         var fieldset = page.Locator("fieldset.rate").First;
         var id = (await fieldset.GetAttributeAsync("id"))!["rate-".Length..];
-        var level = await fieldset.Locator($"#{id}-3").IsCheckedAsync() ? 2 : 3;
-        await page.Locator($"label[for='{id}-{level}']").ClickAsync();
+        var level = await fieldset.Locator($"input[value='{id}|3']").IsCheckedAsync() ? 2 : 3;
+        await fieldset.Locator($"label:has(input[value='{id}|{level}'])").ClickAsync();
         await fieldset.Locator("legend .badge").GetByText($"Rated {level}").WaitForAsync();
     }
 
@@ -101,23 +106,11 @@ internal sealed class AuditScenario : PageScenario
 
     private static int NextLevel(RenderDocument document, string skill) => RatedLevel(document, skill) == 3 ? 2 : 3;
 
+    /// <summary>The level saved, from the "Rated n" badge of the skill's legend (the legend is a block of markup).</summary>
     private static int? RatedLevel(RenderDocument document, string skill) =>
         document.Find(e => e["id"] == $"rate-{skill}") is { } fieldset
-        && document.Find(e => e.Name == "span" && HasClass(e, "badge") && IsWithin(e, fieldset)) is { } badge
-        && int.TryParse(document.TextOf(badge).Replace("Rated", "", StringComparison.Ordinal).Trim(), out var level) ? level : null;
-
-    private static bool IsWithin(RenderNode node, RenderNode ancestor)
-    {
-        for (var n = node.Parent; n is not null; n = n.Parent)
-        {
-            if (n == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        && fieldset.Children.OfType<MarkupNode>().Select(m => RatedBadge.Match(m.Html)).FirstOrDefault(m => m.Success) is { } badge
+        && int.TryParse(badge.Groups[1].Value, out var level) ? level : null;
 }
 
 /// <summary>Goal detail (50 steps, 500 check-ins): check in.</summary>

@@ -125,6 +125,37 @@ public sealed class AssessmentTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_skill_is_rated_by_arrow_keys_and_evidence_that_looks_like_a_radio_rates_nothing()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var assessment = new AssessmentPages(page);
+        await assessment.StartAuditAsync("Product Manager");
+        await assessment.RateAsync("communication", 3, ratedAfter: 1);
+        var legend = page.Locator("#rate-communication legend");
+
+        // One handler serves every radio of the page; the arrow keys choose within the skill, and the focus stays put.
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(legend).ToContainTextAsync("Rated 4");
+        await Expect(assessment.Radio("communication", 4)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(legend).ToContainTextAsync("Rated 2");
+        await Expect(assessment.Radio("communication", 2)).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved" })).ToBeVisibleAsync();
+
+        // The handler reads a radio's value ("skill|level"); typing the same into evidence is evidence, not a rating.
+        await assessment.AddEvidenceAsync("communication", "leadership|2");
+        await Expect(assessment.Progress).ToHaveTextAsync("1 of 16 rated");
+        await Expect(assessment.Radio("leadership", 2)).Not.ToBeCheckedAsync();
+
+        // What is saved is what a reload shows.
+        await page.ReloadAsync();
+        await Expect(assessment.Radio("communication", 2)).ToBeCheckedAsync();
+        await Expect(page.Locator("#evidence-communication")).ToHaveValueAsync("leadership|2");
+    }
+
+    [Fact]
     public async Task A_withdrawn_link_leaves_the_link_is_ready_box_and_can_be_removed_from_the_list()
     {
         var page = await fixture.NewPageAsync();

@@ -43,7 +43,7 @@ public sealed class FrameworkJourneyTests(BrowserFixture fixture)
         await Expect(fieldsets).ToHaveCountAsync(skills);
         for (var i = 0; i < skills; i++)
         {
-            await fieldsets.Nth(i).Locator("label.rate__option").First.ClickAsync();
+            await fieldsets.Nth(i).Locator(".rate__options > label").First.ClickAsync();
             await Expect(progress).ToHaveTextAsync($"{i + 1} of {skills} rated");
         }
 

@@ -28,7 +28,7 @@ public sealed class PlanMoveTests(BrowserFixture fixture)
         var fieldsets = page.Locator("fieldset.rate");
         for (var i = 0; i < 2; i++)
         {
-            await fieldsets.Nth(i).Locator("label.rate__option").Nth(2).ClickAsync();
+            await fieldsets.Nth(i).Locator(".rate__options > label").Nth(2).ClickAsync();
             await Expect(audit.Progress).ToHaveTextAsync($"{i + 1} of 2 rated");
         }
 

@@ -26,9 +26,15 @@ public sealed class AssessmentPages(IPage page)
     /// <summary>Rates a skill by choosing the level's option (the radio inside its label).</summary>
     public async Task RateAsync(string skill, int level, int ratedAfter)
     {
-        await page.GetByTestId($"skill-{skill}").Locator($"label[for='{skill}-{level}']").ClickAsync();
+        await Option(skill, level).ClickAsync();
         await Expect(Progress).ToHaveTextAsync($"{ratedAfter} of {Skills.Length} rated");
     }
+
+    /// <summary>A level's option (its label, the card the user clicks) in the skill's fieldset.</summary>
+    public ILocator Option(string skill, int level) => page.Locator($"#rate-{skill} .rate__options > label").Nth(level - 1);
+
+    /// <summary>A level's radio, as a keyboard and a screen reader reach it.</summary>
+    public ILocator Radio(string skill, int level) => page.Locator($"#rate-{skill}").GetByRole(AriaRole.Radio).Nth(level - 1);
 
     public async Task AddEvidenceAsync(string skill, string evidence)
     {

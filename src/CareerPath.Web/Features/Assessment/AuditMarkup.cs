@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CareerPath.Domain.Catalog;
+using CareerPath.Domain.Skills;
+using Microsoft.AspNetCore.Components;
+
+namespace CareerPath.Web.Features.Assessment;
+
+/// <summary>
+/// The parts of the audit page that are the same for everyone rating on one framework version, built once per catalog
+/// and shared by every circuit. A live page keeps its whole render tree (twice: the tree shown and the one before), so
+/// static text is rendered as one markup block instead of an element, its attributes and its text each, and the
+/// strings the page would otherwise build at every render (ids) are built here once. A skill's levels, radios included,
+/// are one block too (see <see cref="SkillMarkup.Options"/>): the page's one input handler reads which radio was chosen
+/// from its value, "skill|level".
+/// </summary>
+internal sealed class AuditMarkup
+{
+    /// <summary>What a radio's value puts between the skill and the level.</summary>
+    public const char Separator = '|';
+
+    private static readonly ConditionalWeakTable<CareerCatalog, AuditMarkup> Cache = [];
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly Dictionary<string, SkillMarkup> _skills;
+
+    private AuditMarkup(CareerCatalog catalog)
+    {
+        _skills = catalog.Skills.Select((s, i) => (s.Slug, Markup: new SkillMarkup(s, catalog.Scale, i))).ToDictionary(x => x.Slug, x => x.Markup);
+        Categories = catalog.Categories.ToDictionary(c => c.Slug, c => $"cat-{c.Slug}");
+        RoleOptions = new MarkupString(string.Concat(catalog.Ladders.Select(ladder =>
+            $"<optgroup label=\"{Encode(ladder.Name)}\">"
+            + string.Concat(catalog.RolesOn(ladder.Slug).Select(role => $"<option value=\"{Encode(role.Slug)}\">{Encode(role.Name)}</option>"))
+            + "</optgroup>")));
+        Levels = catalog.Scale.All.Select(l => l.Value).ToHashSet();
+    }
+
+    public static AuditMarkup For(CareerCatalog catalog) => Cache.GetValue(catalog, c => new AuditMarkup(c));
+
+    /// <summary>The role picker's options, grouped by ladder; the select's value picks one.</summary>
+    public MarkupString RoleOptions { get; }
+
+    /// <summary>Each category's heading id, by category slug.</summary>
+    public IReadOnlyDictionary<string, string> Categories { get; }
+
+    private IReadOnlySet<int> Levels { get; }
+
+    public SkillMarkup this[string skillSlug] => _skills[skillSlug];
+
+    public int SkillCount => _skills.Count;
+
+    /// <summary>
+    /// Reads a radio's value ("skill|level", see <see cref="SkillMarkup.Options"/>). It comes from the browser, so
+    /// anything that is not a skill of this framework and a level of its scale is refused.
+    /// </summary>
+    public bool TryReadRating(object? value, out string skillSlug, out int level)
+    {
+        skillSlug = "";
+        level = 0;
+        if (value is not string text)
+        {
+            return false;
+        }
+
+        var at = text.LastIndexOf(Separator);
+        if (at < 1 || !_skills.ContainsKey(text[..at]) || !int.TryParse(text.AsSpan(at + 1), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out level) || !Levels.Contains(level))
+        {
+            level = 0;
+            return false;
+        }
+
+        skillSlug = text[..at];
+        return true;
+    }
+
+    private static string Encode(string text) => Encoder.Encode(text);
+
+    /// <summary>One skill's ids, radio values and static text.</summary>
+    internal sealed class SkillMarkup
+    {
+        private readonly MarkupString[] _heads;
+        private readonly string[] _levels;
+        private readonly string[] _expectedLevels;
+        private readonly string[] _radios;
+        private readonly ConcurrentDictionary<(int Checked, int Expected, bool Alternate), MarkupString> _options = new();
+
+        public SkillMarkup(Skill skill, RatingScale scale, int index)
+        {
+            Index = index;
+            RateId = $"rate-{skill.Slug}";
+            EvidenceId = $"evidence-{skill.Slug}";
+            var name = Encode(skill.Name);
+            var description = $"<p class=\"muted\">{Encode(skill.Description)}</p>";
+            // The legend and the description, unrated first, then rated at each level.
+            _heads = new MarkupString[scale.Count + 1];
+            _heads[0] = new($"<legend class=\"rate__legend\">{name}</legend>{description}");
+            _levels = new string[scale.Count];
+            _expectedLevels = new string[scale.Count];
+            _radios = new string[scale.Count];
+            foreach (var level in scale.All)
+            {
+                var i = level.Value - 1;
+                _heads[level.Value] = new($"<legend class=\"rate__legend\">{name} <span class=\"badge\">Rated {level.Value}</span></legend>{description}");
+                var text = $"<span class=\"rate__text\">{Encode(skill.DescribeLevel(level))}</span>";
+                _levels[i] = $"<span class=\"rate__level\">{Encode(scale.Describe(level))}</span>{text}</label>";
+                _expectedLevels[i] = $"<span class=\"rate__level\">{Encode(scale.Describe(level))} <span class=\"rate__expected\">role expects</span></span>{text}</label>";
+                _radios[i] = $"<label><input type=\"radio\" name=\"{Encode(skill.Slug)}\" value=\"{Encode($"{skill.Slug}{Separator}{level.Value}")}\"";
+            }
+
+            EvidenceLabel = new($"<label for=\"{EvidenceId}\">Evidence <span class=\"muted\">(optional)</span></label>");
+        }
+
+        /// <summary>The skill's place in the catalog's list of skills.</summary>
+        public int Index { get; }
+
+        /// <summary>The fieldset's id, the anchor other pages link to ("Re-rate now").</summary>
+        public string RateId { get; }
+
+        public string EvidenceId { get; }
+
+        public MarkupString EvidenceLabel { get; }
+
+        /// <summary>The legend (with "Rated n" once rated) and the description.</summary>
+        public MarkupString Head(int? rated) => _heads[rated ?? 0];
+
+        /// <summary>
+        /// The levels to choose from: a label per level with its radio inside (value "skill|level"), the one checked
+        /// and the one the role expects (0 for none). Two spellings of each, equal in the browser and unequal as text
+        /// (<paramref name="alternate"/>), so a page can have the browser's block replaced to match the levels saved.
+        /// </summary>
+        public MarkupString Options(int @checked, int expected, bool alternate) =>
+            _options.GetOrAdd((@checked, expected, alternate), key =>
+            {
+                var html = new System.Text.StringBuilder("<div class=\"rate__options\">");
+                for (var i = 0; i < _radios.Length; i++)
+                {
+                    html.Append(_radios[i]).Append(key.Checked == i + 1 ? " checked>" : ">")
+                        .Append(key.Expected == i + 1 ? _expectedLevels[i] : _levels[i]);
+                }
+
+                return new(html.Append(key.Alternate ? "</div> " : "</div>").ToString());
+            });
+    }
+}
