@@ -28,7 +28,8 @@ internal sealed class AuditMarkup
 
     private AuditMarkup(CareerCatalog catalog)
     {
-        _skills = catalog.Skills.Select((s, i) => (s.Slug, Markup: new SkillMarkup(s, catalog.Scale, i))).ToDictionary(x => x.Slug, x => x.Markup);
+        var budget = new SharedBudget(MaxSharedChars);
+        _skills = catalog.Skills.Select((s, i) => (s.Slug, Markup: new SkillMarkup(s, catalog.Scale, i, budget))).ToDictionary(x => x.Slug, x => x.Markup);
         Categories = catalog.Categories.ToDictionary(c => c.Slug, c => $"cat-{c.Slug}");
         RoleOptions = new MarkupString(string.Concat(catalog.Ladders.Select(ladder =>
             $"<optgroup label=\"{Encode(ladder.Name)}\">"
@@ -76,7 +77,22 @@ internal sealed class AuditMarkup
         return true;
     }
 
+    /// <summary>
+    /// How much level-block text one framework version keeps shared, in characters (about 4 MB). An imported framework
+    /// can be large and its rubric text long, and every (checked, expected) pair makes a block: past this, blocks are
+    /// built for the page that asks and not kept.
+    /// </summary>
+    public const long MaxSharedChars = 2_000_000;
+
     private static string Encode(string text) => Encoder.Encode(text);
+
+    /// <summary>Characters still allowed to be kept; once spent, nothing more is.</summary>
+    internal sealed class SharedBudget(long chars)
+    {
+        private long _left = chars;
+
+        public bool TryTake(int chars) => Interlocked.Add(ref _left, -chars) >= 0;
+    }
 
     /// <summary>One skill's ids, radio values and static text.</summary>
     internal sealed class SkillMarkup
@@ -87,8 +103,11 @@ internal sealed class AuditMarkup
         private readonly string[] _radios;
         private readonly ConcurrentDictionary<(int Checked, int Expected, bool Alternate), MarkupString> _options = new();
 
-        public SkillMarkup(Skill skill, RatingScale scale, int index)
+        private readonly SharedBudget _budget;
+
+        public SkillMarkup(Skill skill, RatingScale scale, int index, SharedBudget budget)
         {
+            _budget = budget;
             Index = index;
             RateId = $"rate-{skill.Slug}";
             EvidenceId = $"evidence-{skill.Slug}";
@@ -110,7 +129,7 @@ internal sealed class AuditMarkup
                 _radios[i] = $"<label><input type=\"radio\" name=\"{Encode(skill.Slug)}\" value=\"{Encode($"{skill.Slug}{Separator}{level.Value}")}\"";
             }
 
-            EvidenceLabel = new($"<label for=\"{EvidenceId}\">Evidence <span class=\"muted\">(optional)</span></label>");
+            EvidenceLabel = new($"<label for=\"{Encode(EvidenceId)}\">Evidence <span class=\"muted\">(optional)</span></label>");
         }
 
         /// <summary>The skill's place in the catalog's list of skills.</summary>
@@ -131,17 +150,23 @@ internal sealed class AuditMarkup
         /// and the one the role expects (0 for none). Two spellings of each, equal in the browser and unequal as text
         /// (<paramref name="alternate"/>), so a page can have the browser's block replaced to match the levels saved.
         /// </summary>
-        public MarkupString Options(int @checked, int expected, bool alternate) =>
-            _options.GetOrAdd((@checked, expected, alternate), key =>
+        public MarkupString Options(int @checked, int expected, bool alternate)
+        {
+            var key = (@checked, expected, alternate);
+            if (_options.TryGetValue(key, out var shared))
             {
-                var html = new System.Text.StringBuilder("<div class=\"rate__options\">");
-                for (var i = 0; i < _radios.Length; i++)
-                {
-                    html.Append(_radios[i]).Append(key.Checked == i + 1 ? " checked>" : ">")
-                        .Append(key.Expected == i + 1 ? _expectedLevels[i] : _levels[i]);
-                }
+                return shared;
+            }
 
-                return new(html.Append(key.Alternate ? "</div> " : "</div>").ToString());
-            });
+            var html = new System.Text.StringBuilder("<div class=\"rate__options\">");
+            for (var i = 0; i < _radios.Length; i++)
+            {
+                html.Append(_radios[i]).Append(@checked == i + 1 ? " checked>" : ">")
+                    .Append(expected == i + 1 ? _expectedLevels[i] : _levels[i]);
+            }
+
+            MarkupString built = new(html.Append(alternate ? "</div> " : "</div>").ToString());
+            return _budget.TryTake(built.Value.Length) ? _options.GetOrAdd(key, built) : built;
+        }
     }
 }
