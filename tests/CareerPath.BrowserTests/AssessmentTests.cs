@@ -220,4 +220,28 @@ public sealed class AssessmentTests(BrowserFixture fixture)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Link not valid" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_role_change_refused_because_another_tab_saved_first_shows_the_role_that_is_saved()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var assessment = new AssessmentPages(page);
+        await assessment.StartAuditAsync("Product Manager");
+        var role = page.GetByLabel("The role you hold now");
+        await Expect(role).ToHaveValueAsync(new Regex("."));
+        var saved = await role.InputValueAsync();
+
+        // Another tab rates a skill: this tab's audit is now an older version.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("assessment/audit");
+        await new AssessmentPages(other).RateAsync("communication", 3, ratedAfter: 1);
+
+        await role.SelectOptionAsync(new SelectOptionValue { Label = "Technical Product Manager" });
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(page.Locator(".audit-bar__status")).ToHaveTextAsync("Not saved");
+        await Expect(role).ToHaveValueAsync(saved);
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("The role you hold now")).ToHaveValueAsync(saved);
+    }
 }
