@@ -41,6 +41,8 @@ public sealed class ConnectionTests(BrowserFixture fixture)
         await new RoadmapPages(page).CreateAsync("Escape test", "Product Manager", "Technical Product Manager");
         var delete = page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" });
 
+        // Until the circuit runs the page, its prerendered buttons are disabled: a key press then would do nothing.
+        await Expect(delete).ToBeEnabledAsync();
         await delete.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         var confirm = page.GetByRole(AriaRole.Group, new() { Name = "Delete this roadmap and all its milestones? This cannot be undone." });
@@ -51,5 +53,30 @@ public sealed class ConnectionTests(BrowserFixture fixture)
         await Expect(confirm).ToBeHiddenAsync();
         await Expect(delete).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Escape test" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Until_the_circuit_runs_a_page_its_buttons_are_disabled_and_the_page_still_fits_a_phone()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        await new RoadmapPages(page).CreateAsync("Before it is live", "Product Manager", "Technical Product Manager");
+        var address = page.Url;
+
+        // Without Blazor's script the page stays its prerendered copy, as it is for the moment before the circuit starts.
+        await page.RouteAsync("**/_framework/blazor.web.js", route => route.AbortAsync());
+        await page.GotoAsync(address);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Before it is live" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" })).ToBeDisabledAsync();
+        await Expect(page.Locator("#main button:enabled, #main select:enabled")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-page-live]")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Roadmaps" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/roadmap$"));
+
+        await page.GoBackAsync();
+        await page.AssertFitsTheWidthAsync();
+        await page.AssertAccessibleAsync();
+        await fixture.ScreenshotAsync(page, "roadmap-prerendered-390");
     }
 }

@@ -36,6 +36,23 @@ public sealed class PageBoundaryTests
         Assert.IsType<TimeoutException>(logged.Exception);
     }
 
+    [Fact]
+    public async Task The_prerendered_copy_of_a_page_has_its_buttons_disabled_and_its_links_working()
+    {
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+
+        // HtmlRenderer renders as prerendering does: not interactive, so nothing on the page could answer a click yet.
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            RenderFragment page = builder => builder.AddMarkupContent(0, "<a href=\"goals\">Goals</a><button type=\"button\">Delete</button>");
+            var output = await renderer.RenderComponentAsync<PageBoundary>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["ChildContent"] = page }));
+            return output.ToHtmlString();
+        });
+
+        Assert.Equal("<fieldset class=\"until-live\" disabled><a href=\"goals\">Goals</a><button type=\"button\">Delete</button></fieldset>", html);
+    }
+
     private sealed class FailingPage : ComponentBase
     {
         protected override Task OnInitializedAsync() => throw new TimeoutException("The database did not answer.");

@@ -24,3 +24,23 @@ export function clear(key) {
     // Storage is unavailable: there is nothing to clear.
   }
 }
+
+// Loads the saved draft and from then on keeps the form's answers as they are typed, in the browser itself:
+// a reload straight after a key press cannot outrun a round trip to the server. Each radio group is stored under
+// its name ("" is "can't say", stored as null), the textarea under "Comment".
+export function restore(key, form) {
+  const saved = load(key);
+  if (form) {
+    const keep = () => {
+      const ratings = {};
+      for (const radio of form.querySelectorAll('input[type="radio"]:checked')) {
+        ratings[radio.name] = radio.value === '' ? null : Number(radio.value);
+      }
+      const comment = form.querySelector('textarea');
+      save(key, JSON.stringify({ Ratings: ratings, Comment: comment && comment.value !== '' ? comment.value : null }));
+    };
+    form.addEventListener('input', keep);
+    form.addEventListener('change', keep);
+  }
+  return saved;
+}
