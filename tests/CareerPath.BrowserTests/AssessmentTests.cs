@@ -57,6 +57,12 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await respondent.CommentAsync("Explains trade-offs clearly");
         await Expect(respondentPage.GetByTestId("rated-count")).ToHaveTextAsync("1 of 16 rated");
 
+        // Kept in this browser only, under a hash of the link (never the link's secret), as soon as it is typed.
+        var kept = await DraftsAsync(respondentPage);
+        var (key, value) = Assert.Single(kept);
+        Assert.DoesNotContain(link[(link.LastIndexOf('/') + 1)..], key, StringComparison.Ordinal);
+        Assert.Contains("Explains trade-offs clearly", value, StringComparison.Ordinal);
+
         // A reload asks first, and what was typed comes back from this browser.
         await respondentPage.ReloadAsync();
         await Expect(respondentPage.GetByTestId("rated-count")).ToHaveTextAsync("1 of 16 rated");
@@ -65,18 +71,41 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await fixture.ScreenshotAsync(respondentPage, "respondent");
         await respondent.SubmitAsync();
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+        await ExpectNoDraftsAsync(respondentPage);
 
         await respondent.OpenAsync(link);
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Name = "Feedback already submitted" })).ToBeVisibleAsync();
 
         foreach (var (name, level) in new[] { ("Jo", 4), ("Kim", 5) })
         {
+            var otherLink = await assessment.CreateFeedbackLinkAsync(name, "Peer");
+            // Jo starts on a shared computer, then answers from another browser.
+            var sharedPage = name == "Jo" ? await fixture.NewPageAsync() : null;
+            if (sharedPage is not null)
+            {
+                var shared = new RespondentPage(sharedPage);
+                await shared.OpenAsync(otherLink);
+                await shared.RateAsync("communication", 1);
+                await shared.CommentAsync("Half a thought");
+                Assert.Single(await DraftsAsync(sharedPage));
+            }
+
             var otherPage = await fixture.NewPageAsync();
             var other = new RespondentPage(otherPage);
-            await other.OpenAsync(await assessment.CreateFeedbackLinkAsync(name, "Peer"));
+            await other.OpenAsync(otherLink);
             await other.RateAsync("communication", level);
             await other.SubmitAsync();
             await Expect(otherPage.GetByRole(AriaRole.Heading, new() { Name = "Thank you" })).ToBeVisibleAsync();
+
+            if (sharedPage is not null)
+            {
+                // Back on the shared computer the link is answered, and what that browser kept of it is gone.
+                sharedPage.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+                await sharedPage.ReloadAsync();
+                await Expect(sharedPage.GetByRole(AriaRole.Heading, new() { Name = "Feedback already submitted" })).ToBeVisibleAsync();
+                await ExpectNoDraftsAsync(sharedPage);
+                await sharedPage.Context.CloseAsync();
+            }
         }
 
         // Three answers are in, but the round is open: nothing is shown, and blind spots wait for enough answers.
@@ -243,5 +272,21 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await Expect(role).ToHaveValueAsync(saved);
         await page.ReloadAsync();
         await Expect(page.GetByLabel("The role you hold now")).ToHaveValueAsync(saved);
+    }
+
+    /// <summary>What a respondent's browser keeps of unsent answers: its feedback drafts in localStorage, key and value.</summary>
+    private static async Task<IReadOnlyList<(string Key, string Value)>> DraftsAsync(IPage page) =>
+        (await page.EvaluateAsync<string[][]>("() => Object.keys(localStorage).filter(k => k.startsWith('careerpath-feedback-')).map(k => [k, localStorage.getItem(k)])"))
+            .Select(kv => (kv[0], kv[1])).ToList();
+
+    /// <summary>The page removes a draft after its circuit hears back; give it the usual five seconds.</summary>
+    private static async Task ExpectNoDraftsAsync(IPage page)
+    {
+        for (var tries = 0; tries < 50 && (await DraftsAsync(page)).Count > 0; tries++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(await DraftsAsync(page));
     }
 }

@@ -25,22 +25,22 @@ export function clear(key) {
   }
 }
 
-// Loads the saved draft and from then on keeps the form's answers as they are typed, in the browser itself:
-// a reload straight after a key press cannot outrun a round trip to the server. Each radio group is stored under
-// its name ("" is "can't say", stored as null), the textarea under "Comment".
-export function restore(key, form) {
-  const saved = load(key);
-  if (form) {
-    const keep = () => {
-      const ratings = {};
-      for (const radio of form.querySelectorAll('input[type="radio"]:checked')) {
-        ratings[radio.name] = radio.value === '' ? null : Number(radio.value);
-      }
-      const comment = form.querySelector('textarea');
-      save(key, JSON.stringify({ Ratings: ratings, Comment: comment && comment.value !== '' ? comment.value : null }));
-    };
-    form.addEventListener('input', keep);
-    form.addEventListener('change', keep);
+// From now on keeps the form's answers as they are given, in the browser itself: a reload straight after a key press
+// cannot outrun a round trip to the server. The page calls it once a saved draft is back in the form, so the first
+// answer given after that cannot overwrite the draft with a half-restored form. Each radio group is stored under its
+// name ("" is "can't say", stored as null), the textarea under "Comment".
+export function keep(key, form) {
+  if (!form) {
+    return;
   }
-  return saved;
+  const write = () => {
+    const ratings = {};
+    for (const radio of form.querySelectorAll('input[type="radio"]:checked')) {
+      ratings[radio.name] = radio.value === '' ? null : Number(radio.value);
+    }
+    const comment = form.querySelector('textarea');
+    save(key, JSON.stringify({ Ratings: ratings, Comment: comment && comment.value !== '' ? comment.value : null }));
+  };
+  form.addEventListener('input', write);
+  form.addEventListener('change', write);
 }
