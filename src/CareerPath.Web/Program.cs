@@ -194,6 +194,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 // After authentication (a signed-in user already holding a circuit is no newcomer), before any page or circuit starts.
+// The WebSocket feature before admission, so a circuit's socket is known as one there and counted while it is open
+// (SignalR adds the same middleware only inside its own endpoint, after admission has run).
+app.UseWebSockets();
 app.UseCircuitAdmission();
 
 app.MapStaticAssets();

@@ -56,15 +56,16 @@ public sealed class ConnectionTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Until_the_circuit_runs_a_page_its_buttons_are_disabled_and_the_page_still_fits_a_phone()
+    public async Task Until_the_circuit_runs_a_page_its_buttons_are_disabled_and_a_connection_that_never_starts_is_explained()
     {
         var page = await fixture.NewPageAsync(390, 844);
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
         await new RoadmapPages(page).CreateAsync("Before it is live", "Product Manager", "Technical Product Manager");
         var address = page.Url;
 
-        // Without Blazor's script the page stays its prerendered copy, as it is for the moment before the circuit starts.
-        await page.RouteAsync("**/_framework/blazor.web.js", route => route.AbortAsync());
+        // The server refuses the page's connection (as when it is busy, or this person has too many pages open): the
+        // page stays its prerendered copy, as it is for the moment before a circuit starts.
+        await page.RouteAsync("**/_blazor/negotiate*", route => route.FulfillAsync(new() { Status = 503, Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } }));
         await page.GotoAsync(address);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Before it is live" })).ToBeVisibleAsync();
@@ -74,9 +75,21 @@ public sealed class ConnectionTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Roadmaps" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/roadmap$"));
 
+        // Left like that, the page says why nothing answers, and offers to try again.
         await page.GoBackAsync();
+        var note = page.GetByTestId("not-live");
+        await Expect(note).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(note).ToHaveAttributeAsync("role", "alert");
+        await Expect(note).ToContainTextAsync("connection to CareerPath did not start");
         await page.AssertFitsTheWidthAsync();
         await page.AssertAccessibleAsync();
-        await fixture.ScreenshotAsync(page, "roadmap-prerendered-390");
+        await fixture.ScreenshotAsync(page, "roadmap-not-live-390");
+
+        // Once the server takes the connection again, trying again brings the page to life and the note goes.
+        await page.UnrouteAllAsync();
+        await note.GetByRole(AriaRole.Button, new() { Name = "try again" }).ClickAsync();
+        await Expect(page.Locator("[data-page-live]")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" })).ToBeEnabledAsync();
+        await Expect(note).ToBeHiddenAsync();
     }
 }

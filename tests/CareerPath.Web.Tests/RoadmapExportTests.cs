@@ -99,6 +99,8 @@ public sealed class RoadmapExportTests(CareerPathAppFactory app)
         var roadmap = await roadmaps.CreateAsync("To TPM", "product-manager", "technical-product-manager", null);
         var before = await roadmaps.GetViewAsync(roadmap.Id);
         var suggestion = before.Plan!.Steps[0].Suggestions[0];
+        // An empty plan has no time to speak of (it once read "Ongoing of activities").
+        Assert.Equal("no activities with a set length yet", before.PlannedTime);
 
         var returned = await roadmaps.AcceptSuggestionAsync(roadmap.Id, roadmap.Version, suggestion.Resource.Slug, before.Plan.Steps[0].Role.Slug, inParallel: false);
         var reloaded = await roadmaps.GetViewAsync(roadmap.Id);

@@ -91,6 +91,17 @@ public static class AdmissionControl
             return;
         }
 
+        if (context.Request.Path.Equals("/_blazor", StringComparison.OrdinalIgnoreCase))
+        {
+            // The connection itself over long polling or server-sent events: SignalR's fallbacks when a WebSocket is
+            // refused. Sockets are what is counted and capped, so circuits run over WebSockets only (the deployment's
+            // proxy passes them on, docs/operations.md); a fallback would slip past every limit above.
+            logger.LogWarning("Refused a circuit connection that was not a WebSocket ({Method}).", context.Request.Method);
+            NoStatusPage(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         if (path.EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase))
         {
             // Room for one more socket now; the socket itself is counted (and may still be refused) when it opens.
@@ -110,8 +121,18 @@ public static class AdmissionControl
     private static void Refuse(HttpContext context, CircuitAdmission admission, ILogger logger)
     {
         logger.LogWarning("Busy: refused a circuit connection with {Sockets} open (limit {Limit}).", admission.Sockets, admission.Capacity.HardLimit);
+        NoStatusPage(context);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A refusal on the circuit's endpoint goes to a script, as it is: not re-run as the "not found" page.</summary>
+    private static void NoStatusPage(HttpContext context)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
     }
 
     /// <summary>A page whose component runs interactively (it will open a circuit); static pages never count.</summary>

@@ -107,7 +107,7 @@ public static class RoadmapExport
                 forecast?.PaceNote ?? "needs a finished skill audit"),
             new("Typical time to target", Format.Months(view.TypicalMonthsToTarget),
                 view.MonthsInStartRole is { } held ? $"catalog estimate, after {Format.Months(held)} already as {startRole}" : "catalog estimate"),
-            new("Plan cost and time", Format.Money(view.PlannedCostUsd), $"{Format.Weeks(view.PlannedWeeks)} of activities, estimates"),
+            new("Plan cost and time", Format.Money(view.PlannedCostUsd), $"{view.PlannedTime}, estimates"),
         ];
     }
 

@@ -30,6 +30,9 @@ public sealed record RoadmapView(
 
     public int PlannedWeeks => Roadmap.Milestones.Sum(m => m.EstimatedWeeks);
 
+    /// <summary>The plan's time in words: "3 weeks of activities", or that no item has a length yet (none, or ongoing ones only).</summary>
+    public string PlannedTime => PlannedWeeks == 0 ? "no activities with a set length yet" : $"{Format.Weeks(PlannedWeeks)} of activities";
+
     /// <summary>This view after a change to the roadmap's own plan: path, gaps, suggestions and pace stay as they are.</summary>
     public RoadmapView After(Roadmap changed) => this with { Roadmap = changed, Forecast = Forecast?.WithMilestones(changed.Milestones) };
 }

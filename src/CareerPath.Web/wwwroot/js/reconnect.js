@@ -10,3 +10,46 @@ document.addEventListener("click", function (event) {
         }, function () { /* still offline: the banner stays and says so */ });
     }
 });
+
+// A page whose live connection never starts (refused because the server is busy or this person has many pages open,
+// or the server cannot be reached) keeps its prerendered buttons disabled (PageBoundary): after a while, say why, and
+// offer to try again. The note goes once the page is live, and each new page (enhanced navigation) starts afresh.
+(function () {
+  var waitMs = 8000;
+  var timer = null;
+
+  function notLive() {
+    return document.querySelector("fieldset.until-live") !== null;
+  }
+
+  function check() {
+    var note = document.getElementById("not-live");
+    if (!note) {
+      return;
+    }
+    note.hidden = !notLive();
+    // Still waiting, or shown: look again, so the note goes as soon as the page comes to life.
+    timer = notLive() ? setTimeout(check, 2000) : null;
+  }
+
+  function arm() {
+    var note = document.getElementById("not-live");
+    if (note) {
+      note.hidden = true;
+    }
+    if (timer) {
+      clearTimeout(timer);
+    }
+    timer = notLive() ? setTimeout(check, waitMs) : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target && event.target.id === "not-live-retry") {
+      location.reload();
+    }
+  });
+  if (window.Blazor && window.Blazor.addEventListener) {
+    window.Blazor.addEventListener("enhancedload", arm);
+  }
+  arm();
+})();
