@@ -270,6 +270,13 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await Expect(page.Locator(".audit-bar__status")).ToHaveTextAsync("Not saved");
         await Expect(role).ToHaveValueAsync(saved);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+
+        // A second refusal in a row is announced and given the focus like the first (a new alert, not the same one).
+        await new AssessmentPages(other).RateAsync("communication", 4, ratedAfter: 1);
+        await role.SelectOptionAsync(new SelectOptionValue { Label = "Technical Product Manager" });
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+        await Expect(role).ToHaveValueAsync(saved);
         await page.ReloadAsync();
         await Expect(page.GetByLabel("The role you hold now")).ToHaveValueAsync(saved);
     }
