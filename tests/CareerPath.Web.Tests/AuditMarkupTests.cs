@@ -74,4 +74,20 @@ public sealed class AuditMarkupTests
         Assert.Equal(skill, readSkill);
         Assert.Equal(level, readLevel);
     }
+
+    [Fact]
+    public void Level_blocks_are_kept_to_share_only_while_the_framework_versions_budget_lasts()
+    {
+        var catalog = TestFrameworks.Built(FrameworkJson.Read(File.ReadAllText(CatalogFile.Resolve(null))));
+        var skill = catalog.Skills[0];
+        var oneBlock = new AuditMarkup.SkillMarkup(skill, catalog.Scale, 0, new AuditMarkup.SharedBudget(long.MaxValue)).Options(1, 0, false).Value.Length;
+
+        // Room for one block and a half: the first block asked for is kept and shared, the next is built each time.
+        var markup = new AuditMarkup.SkillMarkup(skill, catalog.Scale, 0, new AuditMarkup.SharedBudget(oneBlock * 3 / 2));
+        Assert.Same(markup.Options(1, 0, false).Value, markup.Options(1, 0, false).Value);
+        var second = markup.Options(2, 0, false).Value;
+        Assert.NotSame(second, markup.Options(2, 0, false).Value);
+        Assert.Equal(second, markup.Options(2, 0, false).Value);
+        Assert.Same(markup.Options(1, 0, false).Value, markup.Options(1, 0, false).Value);
+    }
 }
