@@ -49,7 +49,7 @@ public sealed class AssessmentTests(BrowserFixture fixture)
             _ = dialog.AcceptAsync();
         };
         var respondent = new RespondentPage(respondentPage);
-        await respondent.OpenAsync(link);
+        await respondent.OpenToAnswerAsync(link);
         await Expect(respondentPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How do you see Sam's skills?");
         await Expect(respondentPage.GetByTestId("privacy-note")).ToContainTextAsync("Never your own ratings");
         await Expect(respondentPage.GetByTestId("rated-count")).ToHaveTextAsync("0 of 16 rated");
@@ -84,7 +84,7 @@ public sealed class AssessmentTests(BrowserFixture fixture)
             if (sharedPage is not null)
             {
                 var shared = new RespondentPage(sharedPage);
-                await shared.OpenAsync(otherLink);
+                await shared.OpenToAnswerAsync(otherLink);
                 await shared.RateAsync("communication", 1);
                 await shared.CommentAsync("Half a thought");
                 Assert.Single(await DraftsAsync(sharedPage));

@@ -92,4 +92,20 @@ public sealed class ConnectionTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" })).ToBeEnabledAsync();
         await Expect(note).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_page_that_comes_to_life_never_shows_the_note_about_a_connection_that_did_not_start()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail(), currentRole: "Product Manager");
+        await new RoadmapPages(page).CreateAsync("Live at once", "Product Manager", "Technical Product Manager");
+
+        // The page's own clock, moved well past the note's 8 seconds once the page is live.
+        await page.Clock.InstallAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-page-live]")).ToHaveCountAsync(1);
+        await page.Clock.FastForwardAsync("00:20");
+        await Expect(page.GetByTestId("not-live")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete this roadmap" })).ToBeEnabledAsync();
+    }
 }

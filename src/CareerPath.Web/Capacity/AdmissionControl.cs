@@ -96,7 +96,8 @@ public static class AdmissionControl
             // The connection itself over long polling or server-sent events: SignalR's fallbacks when a WebSocket is
             // refused. Sockets are what is counted and capped, so circuits run over WebSockets only (the deployment's
             // proxy passes them on, docs/operations.md); a fallback would slip past every limit above.
-            logger.LogWarning("Refused a circuit connection that was not a WebSocket ({Method}).", context.Request.Method);
+            // Information, not a warning: a client whose WebSocket was refused tries these fallbacks in turn, under load.
+            logger.LogInformation("Refused a circuit connection that was not a WebSocket ({Method}).", context.Request.Method);
             NoStatusPage(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -80,6 +80,13 @@ public sealed class RespondentPage(IPage page)
 {
     public Task OpenAsync(string link) => page.GotoAsync(link);
 
+    /// <summary>Opens a link that takes answers and waits until the browser keeps them as they are given.</summary>
+    public async Task OpenToAnswerAsync(string link)
+    {
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("form[data-draft-kept]")).ToHaveCountAsync(1);
+    }
+
     public Task RateAsync(string skill, int level) =>
         page.GetByTestId($"skill-{skill}").Locator($"label[for='{skill}-{level}']").ClickAsync();
 

@@ -29,5 +29,7 @@ public sealed class CircuitTransportTests(CareerPathAppFactory app) : IClassFixt
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Sent as it is, to a script: not re-run as the HTML "not found" page.
+        Assert.Empty(await response.Content.ReadAsStringAsync(cancel.Token));
     }
 }

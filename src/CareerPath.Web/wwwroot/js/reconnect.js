@@ -22,12 +22,25 @@ document.addEventListener("click", function (event) {
     return document.querySelector("fieldset.until-live") !== null;
   }
 
+  // The reconnect banner already speaks for a connection that was lost.
+  function reconnecting() {
+    var modal = document.getElementById("components-reconnect-modal");
+    return modal !== null && /components-reconnect-/.test(modal.className);
+  }
+
   function check() {
     var note = document.getElementById("not-live");
     if (!note) {
       return;
     }
-    note.hidden = !notLive();
+    note.hidden = !notLive() || reconnecting();
+    if (!note.hidden) {
+      // Blazor's own "something went wrong" bar says less, in the same place: this note replaces it.
+      var error = document.getElementById("blazor-error-ui");
+      if (error) {
+        error.style.display = "none";
+      }
+    }
     // Still waiting, or shown: look again, so the note goes as soon as the page comes to life.
     timer = notLive() ? setTimeout(check, 2000) : null;
   }
