@@ -211,6 +211,68 @@ public sealed class GoalTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_plan_opens_on_the_next_step_to_do_and_lists_earlier_and_later_steps_on_request()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var goals = new GoalPages(page);
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("Ship the self-serve billing portal");
+        await goals.SaveNewAsync();
+        await goals.ExpectDetailAsync();
+
+        // Fourteen steps, a week apart: each new one is due last, so it is listed as it is added.
+        var steps = goals.Steps.Locator("li");
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        for (var i = 1; i <= 14; i++)
+        {
+            await goals.AddStepAsync($"Step {i:00}", start.AddDays(7 * (i - 1)));
+            await Expect(steps).ToHaveCountAsync(i);
+        }
+
+        // 1, 2 and 3 of 14 steps done: 7.1, 14.3 and 21.4 %.
+        string[] progress = ["7%", "14%", "21%"];
+        for (var i = 1; i <= 3; i++)
+        {
+            await goals.SetStepStatusAsync($"Step {i:00}", "Done");
+            await Expect(page.GetByTestId("progress")).ToHaveTextAsync(progress[i - 1]);
+        }
+
+        // Opened again: steps 4 to 13, from the first not done; three before and one after, on request.
+        await page.ReloadAsync();
+        await Expect(steps).ToHaveCountAsync(10);
+        await Expect(steps.First).ToContainTextAsync("Step 04");
+        await Expect(steps.Last).ToContainTextAsync("Step 13");
+        await Expect(page.GetByTestId("steps-shown")).ToHaveTextAsync("Showing steps 4 to 13 of 14.");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertFitsTheWidthAsync();
+        await page.AssertAccessibleAsync();
+        await fixture.ScreenshotAsync(page, "goal-long-plan-390");
+
+        // By keyboard: the button goes once everything before is listed, and the focus stays in the list.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show 3 steps before these" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(steps).ToHaveCountAsync(13);
+        await Expect(steps.First).ToContainTextAsync("Step 01");
+        await Expect(goals.Steps).ToBeFocusedAsync();
+        await Expect(page.GetByTestId("steps-shown")).ToHaveTextAsync("Showing steps 1 to 13 of 14.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show 1 step after these" }).ClickAsync();
+        await Expect(steps).ToHaveCountAsync(14);
+        await Expect(steps.Last).ToContainTextAsync("Step 14");
+        await Expect(page.GetByTestId("steps-shown")).ToHaveCountAsync(0);
+        await Expect(goals.Steps).ToBeFocusedAsync();
+
+        // A step marked done stays where it is (4 of 14 done), and a step added is listed.
+        await goals.SetStepStatusAsync("Step 04", "Done");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("29%");
+        await Expect(steps).ToHaveCountAsync(14);
+        await goals.AddStepAsync("Step 15", start.AddDays(7 * 20));
+        await Expect(steps).ToHaveCountAsync(15);
+        await Expect(steps.Last).ToContainTextAsync("Step 15");
+    }
+
+    [Fact]
     public async Task Removing_a_step_asks_first_escape_keeps_it_and_the_chart_draws_both_lines()
     {
         var page = await fixture.NewPageAsync();

@@ -81,4 +81,22 @@ public sealed class GoalChartTests
             "<tr><td>1 Mar 2026</td><td>33%</td><td>–</td></tr>",
             ProgressTable.Rows(rows[1..], hasDeadline: false).Value);
     }
+
+    [Fact]
+    public void The_check_in_list_is_written_with_dates_values_and_notes_encoded()
+    {
+        var catalog = new CareerPath.Domain.Catalog.CareerCatalog([], [], [], [], [], [], [], []);
+        var goal = Goal.Create("owner", new GoalFields("Interview customers", GoalHorizon.ShortTerm, ProgressMode.Measure, "interviews", 0, 10,
+            "An hour a week", [], null, null, null, new DateOnly(2026, 6, 30)), catalog, Jan1);
+        goal.CheckIn(new DateOnly(2026, 1, 5), 2.5m, "<script>alert(1)</script> & \"quotes\" 'too'", Jan1.AddDays(10));
+        goal.CheckIn(new DateOnly(2026, 1, 9), 4m, null, Jan1.AddDays(10));
+
+        // Newest first, as the page lists them: 9 January with no note, then 5 January with 2.5 and the note as text.
+        Assert.Equal(
+            "<li><span class=\"muted small\">9 Jan 2026 · 4</span></li>"
+            + "<li><span class=\"muted small\">5 Jan 2026 · 2.5</span><span class=\"checkins__note\">"
+            + "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;too&#x27;</span></li>",
+            CheckInItems.Of(goal.CheckIns.Reverse().ToList()).Value);
+        Assert.Equal("", CheckInItems.Of([]).Value);
+    }
 }
