@@ -101,8 +101,8 @@ public sealed class CareerPathDbContext(DbContextOptions<CareerPathDbContext> op
             RefuseForeignWrites();
             // Saves queue in the process (WriteGate) rather than in SQLite's busy handler. Inside an explicit
             // transaction the write lock is already this context's, so the save goes straight in.
-            using var turn = Database.CurrentTransaction is null ? await WriteGate.EnterAsync(cancellationToken) : null;
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            using var turn = Database.CurrentTransaction is null ? await WriteGate.EnterAsync(cancellationToken).ConfigureAwait(false) : null;
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

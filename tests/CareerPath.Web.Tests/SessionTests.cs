@@ -1,10 +1,12 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Text.RegularExpressions;
+using CareerPath.Data;
 using CareerPath.Data.Identity;
 using CareerPath.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -299,6 +301,44 @@ public sealed partial class SessionTests(CareerPathAppFactory app)
     [InlineData("data:text/html,x", "dashboard")]
     public void Return_urls_are_kept_only_when_they_stay_inside_the_app(string? url, string expected) =>
         Assert.Equal(expected, LocalUrl.OrDefault(url, "dashboard"));
+
+    [Fact]
+    public async Task Recording_a_sessions_activity_waits_its_turn_at_the_write_gate_like_a_save()
+    {
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var timed = CareerPathAppFactory.WithClock(clock);
+        var user = await timed.CreateAsync();
+        var sessions = timed.Services.GetRequiredService<ServerSessions>();
+        var session = await sessions.StartAsync(user.Id);
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        // Two minutes on, the first activity writes the session's last-seen time: it queues behind a save in progress
+        // instead of taking SQLite's lock from under it (and leaving that save asleep in the busy handler).
+        Task<bool> touched;
+        using (await WriteGate.EnterAsync(CancellationToken.None))
+        {
+            touched = sessions.IsActiveAsync(session, user.Id);
+            await Task.Delay(300);
+            Assert.False(touched.IsCompleted, "the session was written while another write held the gate");
+        }
+
+        Assert.True(await touched.WaitAsync(TimeSpan.FromSeconds(10)));
+        await timed.WithDbAsync(async db =>
+            Assert.Equal(clock.GetUtcNow().UtcDateTime, (await db.AuthSessions.SingleAsync(s => s.Id == session)).LastSeenAtUtc, TimeSpan.FromSeconds(1)));
+
+        // Signing out everywhere else deletes through the gate too.
+        var other = await sessions.StartAsync(user.Id);
+        Task<int> ended;
+        using (await WriteGate.EnterAsync(CancellationToken.None))
+        {
+            ended = sessions.EndAllAsync(user.Id, keepSessionId: session);
+            await Task.Delay(300);
+            Assert.False(ended.IsCompleted, "sessions were deleted while another write held the gate");
+        }
+
+        Assert.Equal(1, await ended.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(await sessions.IsActiveAsync(other, user.Id));
+    }
 
     [Fact]
     public async Task A_session_ends_after_30_minutes_without_activity_and_12_hours_after_sign_in_even_on_an_open_page()

@@ -27,8 +27,8 @@ public static class BrowserTimeZone
             {
                 var factory = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<CareerPathDbContext>>();
                 await using var db = await factory.CreateDbContextAsync();
-                await db.Users.Where(u => u.Id == userId && u.TimeZone == null)
-                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZone, zone));
+                await WriteGate.WriteAsync(() => db.Users.Where(u => u.Id == userId && u.TimeZone == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZone, zone)));
             }
 
             await signedIn(context);

@@ -37,7 +37,7 @@ public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFact
         var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync();
-        await ExpiredSessions(db, now).ExecuteDeleteAsync();
+        await WriteGate.WriteAsync(() => ExpiredSessions(db, now).ExecuteDeleteAsync());
         db.AuthSessions.Add(new AuthSession { Id = id, UserId = userId, CreatedAtUtc = now, LastSeenAtUtc = now });
         await db.SaveChangesAsync();
         return id;
@@ -68,7 +68,7 @@ public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFact
         if (recordActivity && now - session.LastSeenAtUtc >= TouchEvery)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await db.AuthSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now));
+            await WriteGate.WriteAsync(() => db.AuthSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now)));
         }
 
         return true;
@@ -108,14 +108,14 @@ public sealed class ServerSessions(IDbContextFactory<CareerPathDbContext> dbFact
     public async Task EndAsync(string sessionId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.AuthSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync();
+        await WriteGate.WriteAsync(() => db.AuthSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync());
     }
 
     /// <summary>Ends every session of the user, except <paramref name="keepSessionId"/> when given; returns how many ended.</summary>
     public async Task<int> EndAllAsync(string userId, string? keepSessionId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.AuthSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync();
+        return await WriteGate.WriteAsync(() => db.AuthSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync());
     }
 
     /// <summary>The user's sessions that can still be used, newest activity first.</summary>
