@@ -1,6 +1,7 @@
 using CareerPath.Data.Frameworks;
 using CareerPath.Domain.Frameworks;
 using CareerPath.Domain.Skills;
+using CareerPath.Web.Components.Shared;
 using CareerPath.Web.Features.Assessment;
 using CareerPath.Web.Services;
 using CareerPath.Web.Tests.Frameworks;
@@ -39,7 +40,7 @@ public sealed class AuditMarkupTests
 
         string[] pieces =
         [
-            markup.RoleOptions.Value, first.Head(null).Value, first.Head(2).Value, first.EvidenceLabel.Value,
+            markup.RoleOptions.Value, CatalogOptions.For(catalog).Skills.Value, first.Head(null).Value, first.Head(2).Value, first.EvidenceLabel.Value,
             first.Options(1, 2, false).Value, first.Options(3, 0, true).Value,
         ];
         foreach (var piece in pieces)
@@ -50,6 +51,8 @@ public sealed class AuditMarkupTests
 
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", first.Head(null).Value, StringComparison.Ordinal);
         Assert.Contains("&quot;&gt;&lt;img", markup.RoleOptions.Value, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", CatalogOptions.For(catalog).Skills.Value, StringComparison.Ordinal);
+        Assert.Same(markup.RoleOptions.Value, CatalogOptions.For(catalog).Roles.Value);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Skills;
+using CareerPath.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace CareerPath.Web.Features.Assessment;
@@ -31,10 +32,7 @@ internal sealed class AuditMarkup
         var budget = new SharedBudget(MaxSharedChars);
         _skills = catalog.Skills.Select((s, i) => (s.Slug, Markup: new SkillMarkup(s, catalog.Scale, i, budget))).ToDictionary(x => x.Slug, x => x.Markup);
         Categories = catalog.Categories.ToDictionary(c => c.Slug, c => $"cat-{c.Slug}");
-        RoleOptions = new MarkupString(string.Concat(catalog.Ladders.Select(ladder =>
-            $"<optgroup label=\"{Encode(ladder.Name)}\">"
-            + string.Concat(catalog.RolesOn(ladder.Slug).Select(role => $"<option value=\"{Encode(role.Slug)}\">{Encode(role.Name)}</option>"))
-            + "</optgroup>")));
+        RoleOptions = CatalogOptions.For(catalog).Roles;
         Levels = catalog.Scale.All.Select(l => l.Value).ToHashSet();
     }
 
