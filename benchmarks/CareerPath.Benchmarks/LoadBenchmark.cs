@@ -213,11 +213,9 @@ internal static partial class LoadBenchmark
         // that page's alone.
         var phases = options.PerPage ? pages.Select(p => new[] { p }).ToList() : [pages.ToArray()];
         var random = new Random(42);
-        if (options.PerPage)
-        {
-            // Each page's actions, not just its first render, are compiled and tiered up before CPU is measured page by page.
-            await WarmUpAsync(pages.Select(p => p.Result).ToList(), options.Interval, TimeSpan.FromSeconds(6));
-        }
+        // Each page's actions, not just its first render, are compiled and tiered up before anything is measured: a
+        // server that has run a while has, and the first actions after a start otherwise set the p95 (about 1 s here).
+        await WarmUpAsync(pages.Select(p => p.Result).ToList(), options.Interval, TimeSpan.FromSeconds(6));
 
         var cpuAtStart = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId), Counter: ProcessProbe.CpuSeconds(counter.ProcessId));
         var clientCpu = Environment.CpuUsage.TotalTime;
@@ -226,7 +224,19 @@ internal static partial class LoadBenchmark
         foreach (var phase in phases)
         {
             Console.WriteLine($"Acting for {options.Duration.TotalSeconds:0} s" + (options.PerPage ? $" on {phase[0].Result.Scenario.Name} only..." : "..."));
+            // Chromium starts and opens its tabs before the phase does: its start-up takes both cores for several seconds
+            // here, which, inside the phase, held up the first actions of every page (and counted as their latency).
+            var browserReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var browserGo = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var browser = options.Browser ? BrowserClicksAsync([.. phase], users[^1], options.BrowserClicks, browserReady, browserGo.Task) : Task.CompletedTask;
+            if (options.Browser)
+            {
+                await browserReady.Task;
+                await Task.Delay(TimeSpan.FromSeconds(3));
+            }
+
             var stop = DateTime.UtcNow + options.Duration;
+            browserGo.TrySetResult(stop);
             var phaseCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId), Counter: ProcessProbe.CpuSeconds(counter.ProcessId));
             var acting = new List<Task>();
             foreach (var (page, _) in phase)
@@ -243,13 +253,21 @@ internal static partial class LoadBenchmark
 
             var perf = options.PerfFolder is null ? null
                 : PerfRecord.Start(careerPath.ProcessId, Path.Combine(options.PerfFolder, (options.PerPage ? phase[0].Result.Scenario.Name.Split(' ')[0] : "all") + ".perf.data"));
-            var browser = options.Browser ? BrowserClicksAsync([.. phase], users[^1], options.BrowserClicks, stop) : Task.CompletedTask;
             var phaseClock = Stopwatch.StartNew();
             var all = Task.WhenAll(acting);
-            while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(15))) != all)
+            var (tickCpu, tickClientCpu, tickSeconds) = (ProcessProbe.CpuSeconds(careerPath.ProcessId), Environment.CpuUsage.TotalTime, 0.0);
+            var tickMachine = ProcessProbe.MachineCpuSeconds();
+            while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(5))) != all)
             {
+                // Every 5 s: what is done, and the cores CareerPath and this client used since the line before, so a
+                // stall shows as waiting (few cores) or as work (two cores).
                 threads = Math.Max(threads, ProcessProbe.Threads(careerPath.ProcessId));
-                Console.WriteLine($"  {phaseClock.Elapsed.TotalSeconds,4:0} s: " + string.Join(", ", phase.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")));
+                var (cpu, clientNow, seconds) = (ProcessProbe.CpuSeconds(careerPath.ProcessId), Environment.CpuUsage.TotalTime, phaseClock.Elapsed.TotalSeconds);
+                var machine = ProcessProbe.MachineCpuSeconds();
+                Console.WriteLine($"  {seconds,4:0} s: " + string.Join(", ", phase.Select(p => $"{p.Result.Scenario.Name} {p.Result.Timings.Count} done, {p.Result.TimedOut} timed out")) +
+                    $"; cores: CareerPath {(cpu - tickCpu) / (seconds - tickSeconds):0.00}, client {(clientNow - tickClientCpu).TotalSeconds / (seconds - tickSeconds):0.00}, " +
+                    $"machine {(machine.Busy - tickMachine.Busy) / (seconds - tickSeconds):0.00} busy and {(machine.IoWait - tickMachine.IoWait) / (seconds - tickSeconds):0.00} waiting on the disk; CareerPath threads {ProcessProbe.Threads(careerPath.ProcessId)}");
+                (tickCpu, tickClientCpu, tickSeconds, tickMachine) = (cpu, clientNow, seconds, machine);
             }
 
             if (perf is not null)
@@ -363,7 +381,11 @@ internal static partial class LoadBenchmark
     }
 
     /// <summary>Chromium, signed in as the last user (whose circuits do not act), clicks on each page while the others act.</summary>
-    private static async Task BrowserClicksAsync(List<(PageResult Result, Uri Address)> pages, LoadUser user, int clicks, DateTime stop)
+    /// <summary>
+    /// Opens one Chromium tab per page (signed in as <paramref name="user"/>), says when they are all live (or could not
+    /// open), then clicks on each page until the stop time it is given.
+    /// </summary>
+    private static async Task BrowserClicksAsync(List<(PageResult Result, Uri Address)> pages, LoadUser user, int clicks, TaskCompletionSource ready, Task<DateTime> go)
     {
         try
         {
@@ -375,8 +397,7 @@ internal static partial class LoadBenchmark
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
-            // One tab per page, all clicking at once, so each page is measured while the whole load runs.
-            await Task.WhenAll(pages.Select(async p =>
+            var tabs = await Task.WhenAll(pages.Select(async p =>
             {
                 var (page, address) = p;
                 var context = await browser.NewContextAsync();
@@ -392,7 +413,7 @@ internal static partial class LoadBenchmark
                     await tab.GotoAsync(new Uri(address, page.Scenario.PathFor(user)).ToString());
                     // Interactive once blazor.web.js has started the circuit.
                     await tab.WaitForFunctionAsync("() => window.Blazor && document.querySelector('button, input, form')");
-                    await Task.Delay(2000);
+                    return (Page: page, Context: context, Tab: tab);
                 }
                 catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
                 {
@@ -402,34 +423,48 @@ internal static partial class LoadBenchmark
                     }
 
                     await context.CloseAsync();
-                    return;
+                    return (Page: page, Context: context, Tab: (IPage?)null);
                 }
+            }));
+            ready.TrySetResult();
+            var stop = await go;
 
+            // One tab per page, all clicking at once, so each page is measured while the whole load runs.
+            await Task.WhenAll(tabs.Where(t => t.Tab is not null).Select(async t =>
+            {
                 for (var i = 0; i < clicks && DateTime.UtcNow < stop; i++)
                 {
                     var clock = Stopwatch.StartNew();
                     try
                     {
-                        await page.Scenario.ActInBrowserAsync(tab);
-                        page.BrowserMs.Add(clock.Elapsed.TotalMilliseconds);
+                        if (!await t.Page.Scenario.ActInBrowserAsync(t.Tab!))
+                        {
+                            break;
+                        }
+
+                        t.Page.BrowserMs.Add(clock.Elapsed.TotalMilliseconds);
                     }
                     catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
                     {
-                        lock (page.Errors)
+                        lock (t.Page.Errors)
                         {
-                            page.Errors.Add("Chromium: " + ex.Message.Split('\n')[0]);
+                            t.Page.Errors.Add("Chromium: " + ex.Message.Split('\n')[0]);
                         }
                     }
 
                     await Task.Delay(1000);
                 }
 
-                await context.CloseAsync();
+                await t.Context.CloseAsync();
             }));
         }
         catch (PlaywrightException ex)
         {
             Console.WriteLine($"Chromium could not run: {ex.Message.Split('\n')[0]}");
+        }
+        finally
+        {
+            ready.TrySetResult();
         }
     }
 

@@ -22,6 +22,19 @@ public static class ProcessProbe
     public static int Threads(int pid) =>
         int.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Threads:", StringComparison.Ordinal))["Threads:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The whole machine's CPU time so far, in seconds: busy (every process: user, nice, system, interrupts) and
+    /// waiting on the disk (iowait), from /proc/stat. Over an interval, busy near the core count means work; neither
+    /// busy nor waiting on the disk means everyone waits on something else (timers, locks, the network).
+    /// </summary>
+    public static (double Busy, double IoWait) MachineCpuSeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+            .Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal ...
+        return ((fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]) / TicksPerSecond, fields[4] / TicksPerSecond);
+    }
+
     /// <summary>CPU time used so far (user + system), in seconds.</summary>
     public static double CpuSeconds(int pid)
     {
@@ -32,8 +45,8 @@ public static class ProcessProbe
     }
 
     /// <summary>
-    /// The live managed heap: bytes left in all generations (large and pinned object heaps included) after a full,
-    /// blocking collection. The collection is the one the runtime performs when an EventPipe session asks for the
+    /// The live managed heap: the bytes a full, blocking collection kept in all generations (large and pinned object
+    /// heaps included). The collection is the one the runtime performs when an EventPipe session asks for the
     /// GCHeapCollect keyword (as dotnet-gcdump does); the sizes come from that collection's GCHeapStats event. No
     /// change to the measured app is needed, only its diagnostics port (on by default).
     /// </summary>
@@ -54,7 +67,10 @@ public static class ProcessProbe
         {
             if (fullCollection)
             {
-                result.TrySetResult(e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4);
+                // What the collection kept (every generation's survivors, large and pinned objects included), not the
+                // generations' sizes, which also count free space between survivors and varied by tens of KB per
+                // circuit from run to run on the same build.
+                result.TrySetResult(e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4);
             }
         };
         var processing = Task.Run(() => source.Process());
