@@ -217,9 +217,8 @@ internal static partial class LoadBenchmark
         // server that has run a while has, and the first actions after a start otherwise set the p95 (about 1 s here).
         await WarmUpAsync(pages.Select(p => p.Result).ToList(), options.Interval, TimeSpan.FromSeconds(6));
 
-        var cpuAtStart = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId), Counter: ProcessProbe.CpuSeconds(counter.ProcessId));
-        var clientCpu = Environment.CpuUsage.TotalTime;
-        var actClock = Stopwatch.StartNew();
+        // Summed over the phases, each from its start (Chromium live) to its last action: Chromium's start-up is not in them.
+        var (actSeconds, actCpu, clientSeconds) = (0.0, (CareerPath: 0.0, Counter: 0.0), 0.0);
         var threads = ProcessProbe.Threads(careerPath.ProcessId);
         foreach (var phase in phases)
         {
@@ -238,6 +237,7 @@ internal static partial class LoadBenchmark
             var stop = DateTime.UtcNow + options.Duration;
             browserGo.TrySetResult(stop);
             var phaseCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId), Counter: ProcessProbe.CpuSeconds(counter.ProcessId));
+            var phaseClientCpu = Environment.CpuUsage.TotalTime;
             var acting = new List<Task>();
             foreach (var (page, _) in phase)
             {
@@ -275,6 +275,9 @@ internal static partial class LoadBenchmark
                 await perf.StopAsync();
             }
 
+            actSeconds += phaseClock.Elapsed.TotalSeconds;
+            actCpu = (actCpu.CareerPath + ProcessProbe.CpuSeconds(careerPath.ProcessId) - phaseCpu.CareerPath, actCpu.Counter + ProcessProbe.CpuSeconds(counter.ProcessId) - phaseCpu.Counter);
+            clientSeconds += (Environment.CpuUsage.TotalTime - phaseClientCpu).TotalSeconds;
             foreach (var (page, _) in phase)
             {
                 page.PhaseSeconds = phaseClock.Elapsed.TotalSeconds;
@@ -286,9 +289,7 @@ internal static partial class LoadBenchmark
             await browser;
         }
 
-        var actSeconds = actClock.Elapsed.TotalSeconds;
-        var actCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuAtStart.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuAtStart.Counter);
-        var clientCores = (Environment.CpuUsage.TotalTime - clientCpu).TotalSeconds / actSeconds;
+        var clientCores = clientSeconds / actSeconds;
 
         foreach (var (page, _) in pages)
         {

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace CareerPath.Data;
 
 /// <summary>
@@ -49,6 +52,44 @@ public static class WriteGate
             {
                 Gate.Release();
             }
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction in its turn: the turn is held until the transaction ends, and the saves inside it go
+    /// straight in (see <see cref="CareerPathDbContext.SaveChangesAsync(bool, CancellationToken)"/>). Begun outside the
+    /// gate, a transaction takes SQLite's lock from under a save holding the turn, which then sleeps in the busy handler.
+    /// Not for use inside another write (the turn would wait for itself).
+    /// </summary>
+    public static async Task<GatedTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+    {
+        var turn = await EnterAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new GatedTransaction(await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false), turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>A write transaction that holds the write gate's turn until it is committed, rolled back or disposed.</summary>
+public sealed class GatedTransaction(IDbContextTransaction transaction, IDisposable turn) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            turn.Dispose();
         }
     }
 }

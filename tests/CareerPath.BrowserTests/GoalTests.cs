@@ -249,19 +249,19 @@ public sealed class GoalTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
         await fixture.ScreenshotAsync(page, "goal-long-plan-390");
 
-        // By keyboard: the button goes once everything before is listed, and the focus stays in the list.
+        // By keyboard: the keyboard moves to the first step shown (the button is gone once everything before is listed).
         await page.GetByRole(AriaRole.Button, new() { Name = "Show 3 steps before these" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(steps).ToHaveCountAsync(13);
         await Expect(steps.First).ToContainTextAsync("Step 01");
-        await Expect(goals.Steps).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Status of Step 01")).ToBeFocusedAsync();
         await Expect(page.GetByTestId("steps-shown")).ToHaveTextAsync("Showing steps 1 to 13 of 14.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Show 1 step after these" }).ClickAsync();
         await Expect(steps).ToHaveCountAsync(14);
         await Expect(steps.Last).ToContainTextAsync("Step 14");
         await Expect(page.GetByTestId("steps-shown")).ToHaveCountAsync(0);
-        await Expect(goals.Steps).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Status of Step 14")).ToBeFocusedAsync();
 
         // A step marked done stays where it is (4 of 14 done), and a step added is listed.
         await goals.SetStepStatusAsync("Step 04", "Done");

@@ -2,6 +2,7 @@ using System.Net;
 using CareerPath.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerPath.Web.Tests;
 
@@ -36,6 +37,40 @@ public sealed class DatabaseTests(CareerPathAppFactory app)
         await gated.WaitAsync(TimeSpan.FromSeconds(10));
         await app.WithDbAsync(async db =>
             Assert.Equal(("Saved after its turn", "Europe/Lisbon"), await db.Users.Where(u => u.Id == user.Id).Select(u => ValueTuple.Create(u.DisplayName, u.TimeZone)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_write_transaction_begins_in_its_turn_and_holds_the_turn_until_it_ends()
+    {
+        var user = await app.CreateAsync();
+        Task<GatedTransaction> begun;
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<CareerPathDbContext>>().CreateDbContext();
+        using (await WriteGate.EnterAsync(CancellationToken.None))
+        {
+            begun = db.Database.BeginWriteTransactionAsync();
+            await Task.Delay(1000);
+            Assert.False(begun.IsCompleted, "a write transaction began while another write held the gate");
+        }
+
+        Task save;
+        await using (var transaction = await begun.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            // Inside it, saves go straight in; a save elsewhere waits for the transaction to end.
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).DisplayName = "Inside the transaction";
+            await db.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            save = app.WithDbAsync(async other =>
+            {
+                (await other.Users.SingleAsync(u => u.Id == user.Id)).TimeZone = "Europe/Lisbon";
+                await other.SaveChangesAsync();
+            });
+            await Task.Delay(1000);
+            Assert.False(save.IsCompleted, "a save went in while a write transaction held the gate");
+            await transaction.CommitAsync();
+        }
+
+        await save.WaitAsync(TimeSpan.FromSeconds(10));
+        await app.WithDbAsync(async check =>
+            Assert.Equal(("Inside the transaction", "Europe/Lisbon"), await check.Users.Where(u => u.Id == user.Id).Select(u => ValueTuple.Create(u.DisplayName, u.TimeZone)).SingleAsync()));
     }
 
     [Fact]

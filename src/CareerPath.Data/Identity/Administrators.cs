@@ -25,7 +25,7 @@ public static class Administrators
     /// <summary>Makes the user an administrator when the server has none yet; true if it did. One write transaction.</summary>
     public static async Task<bool> GrantIfFirstAsync(CareerPathDbContext db, string userId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(cancellationToken);
         if (await CountAsync(db, cancellationToken) > 0)
         {
             return false;
@@ -55,7 +55,7 @@ public static class Administrators
     /// <summary>Ends the user's administrator rights; refused for the last administrator, so the server always has one.</summary>
     public static async Task RevokeAsync(CareerPathDbContext db, string userId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginWriteTransactionAsync(cancellationToken);
         var row = await db.Set<IdentityUserRole<string>>().FirstOrDefaultAsync(r => r.RoleId == RoleId && r.UserId == userId, cancellationToken);
         if (row is null)
         {

@@ -46,14 +46,28 @@ public readonly record struct StepWindow(int From, int Count)
     public StepWindow ShowLater() => this with { Count = Count + Page };
 
     /// <summary>
-    /// The window after one step was added at <paramref name="index"/> of the new plan: it grows to list the new step,
-    /// and every step it listed stays listed (those after the new step have moved one place on).
+    /// The window after one step was added at <paramref name="index"/> of a plan now <paramref name="total"/> steps long.
+    /// A step added among the listed ones, or just after them, joins them (the window grows by one where it was full, so
+    /// no listed step leaves it). A step added elsewhere is listed by moving the window to a page around it: the new
+    /// step first when it comes before the listed ones, last when it comes after. The window never stretches over
+    /// steps nobody asked to see.
     /// </summary>
-    public StepWindow Including(int index) =>
-        index < From ? new StepWindow(index, From + Count + 1 - index)
-        : index < From + Count ? this with { Count = Count + 1 }
-        : new StepWindow(From, index - From + 1);
+    public StepWindow Including(int index, int total)
+    {
+        var listedBefore = Math.Max(0, Math.Min(Count, total - 1 - From));
+        if (index >= From && index <= From + listedBefore)
+        {
+            return listedBefore == Count ? this with { Count = Count + 1 } : this;
+        }
 
-    /// <summary>The window kept within a plan of <paramref name="total"/> steps, after steps were removed.</summary>
-    public StepWindow Within(int total) => this with { From = Math.Max(0, Math.Min(From, total - 1)) };
+        return index < From
+            ? new StepWindow(index, Page)
+            : new StepWindow(Math.Max(0, index - Page + 1), Page);
+    }
+
+    /// <summary>
+    /// The window kept within a plan of <paramref name="total"/> steps after steps were removed: moved back where the
+    /// plan now ends inside it, so it still lists a page of steps (as a plan near its end opens).
+    /// </summary>
+    public StepWindow Within(int total) => this with { From = Math.Max(0, Math.Min(From, total - Math.Min(Count, Page))) };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CareerPath.Data;
 using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Common;
 using CareerPath.Domain.Goals;
@@ -166,7 +167,7 @@ public sealed class AccountDataService(UserData userData, PlanCatalog plan, Time
 
         // The emptiness check and the writes are one write transaction (Microsoft.Data.Sqlite begins it IMMEDIATE,
         // taking SQLite's write lock at once), so of several imports at once only the first finds the account empty.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         if (await db.SkillAudits.AnyAsync() || await db.FeedbackRounds.AnyAsync() || await db.CareerAspirations.AnyAsync()
             || await db.Roadmaps.AnyAsync() || await db.Goals.AnyAsync())
         {

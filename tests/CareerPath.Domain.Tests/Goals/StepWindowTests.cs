@@ -54,27 +54,42 @@ public sealed class StepWindowTests
     }
 
     [Fact]
-    public void An_added_step_is_listed_and_no_listed_step_leaves_the_window()
+    public void An_added_step_is_listed_without_listing_steps_nobody_asked_for()
     {
-        // Listed: indices 20 to 29 of 50. Indices below are in the plan of 51 after the step was added.
+        // Listed: indices 20 to 29 of 50 (full). Indices below are in the plan of 51 after the step was added.
         var window = new StepWindow(20, 10);
 
-        // Added at 5, before the window: the ten listed moved to 21..30, so the window is 5..30 (26 steps).
-        Assert.Equal(new StepWindow(5, 26), window.Including(5));
-        // Added at 20 or 29, inside: the ten listed are now 20..30 less the new one, so the window grows by one.
-        Assert.Equal(new StepWindow(20, 11), window.Including(20));
-        Assert.Equal(new StepWindow(20, 11), window.Including(29));
-        // Added at 30 (just after) or 50 (the end): the listed stay put and the window reaches the new step.
-        Assert.Equal(new StepWindow(20, 11), window.Including(30));
-        Assert.Equal(new StepWindow(20, 31), window.Including(50));
+        // Added at 20 or 29 (among the listed) or 30 (just after them): it joins them, and as the window was full it
+        // grows by one, so the ten listed before stay listed.
+        Assert.Equal(new StepWindow(20, 11), window.Including(20, 51));
+        Assert.Equal(new StepWindow(20, 11), window.Including(29, 51));
+        Assert.Equal(new StepWindow(20, 11), window.Including(30, 51));
+        // Added at 5, before the window: a page from the new step (5 to 14), not 5 to 30.
+        Assert.Equal(new StepWindow(5, 10), window.Including(5, 51));
+        // Added at 50, the end: a page ending with it (41 to 50), not 20 to 50.
+        Assert.Equal(new StepWindow(41, 10), window.Including(50, 51));
+        // Added at 3 of a plan of 5 listed from the start: among the listed, nothing moves.
+        Assert.Equal(new StepWindow(0, 10), new StepWindow(0, 10).Including(3, 5));
+
+        // A window that was not full (4 listed of room for 10): the step added after them fits, nothing grows.
+        var roomy = new StepWindow(0, 10);
+        Assert.Equal(new StepWindow(0, 10), roomy.Including(4, 5));
+        // From an empty plan, ten steps added one by one at the end fit; the eleventh grows the window to 11.
+        Assert.Equal(new StepWindow(0, 10), roomy.Including(0, 1));
+        Assert.Equal(new StepWindow(0, 10), roomy.Including(9, 10));
+        Assert.Equal(new StepWindow(0, 11), roomy.Including(10, 11));
     }
 
     [Fact]
-    public void Removals_keep_the_window_inside_the_plan()
+    public void Removals_keep_the_window_inside_the_plan_with_a_page_listed()
     {
-        Assert.Equal(new StepWindow(20, 10), new StepWindow(20, 10).Within(25));
-        // A plan cut to 15 steps elsewhere: the window starts at the last step rather than past the end.
-        Assert.Equal(new StepWindow(14, 10), new StepWindow(20, 10).Within(15));
+        Assert.Equal(new StepWindow(10, 10), new StepWindow(10, 10).Within(25));
+        // 20 steps, listed from index 10; nine removed elsewhere leave 11: indices 1 to 10 are listed, not just index 10.
+        Assert.Equal(new StepWindow(1, 10), new StepWindow(10, 10).Within(11));
+        // A window grown past a page (25 steps from index 20) in a plan cut to 25: it backs up to list the last page,
+        // from index 15 (it keeps its size, so nothing listed is hidden).
+        Assert.Equal(new StepWindow(15, 25), new StepWindow(20, 25).Within(25));
         Assert.Equal(new StepWindow(0, 10), new StepWindow(20, 10).Within(0));
+        Assert.Equal(new StepWindow(0, 10), new StepWindow(20, 10).Within(4));
     }
 }

@@ -58,7 +58,7 @@ public sealed class PlanMoveService(UserData userData, CatalogProvider catalogPr
         await using var db = await userData.OpenAsync();
         // One write transaction from the checks to the save: an audit started in another tab meanwhile waits for it,
         // and then starts on the framework the plan has moved to.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginWriteTransactionAsync();
         var preview = await PreviewAsync(db, frameworkId);
         if (preview.Blocked is { } blocked)
         {

@@ -20,3 +20,11 @@ export function focusField(id) {
 export function focusById(id) {
   document.getElementById(id)?.focus();
 }
+
+// Moves the keyboard focus to the first control of a list's row (the first of the rows just shown), or to the list
+// itself when that row has none.
+export function focusRow(listId, index) {
+  const list = document.getElementById(listId);
+  const row = list?.children[index];
+  (row?.querySelector('select, button, a[href], input') ?? list)?.focus();
+}
