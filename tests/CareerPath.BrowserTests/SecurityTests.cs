@@ -48,6 +48,14 @@ public sealed class SecurityTests(BrowserFixture fixture)
         await goals.TypeOutcomeAsync(payload);
         await goals.SaveNewAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(payload);
+
+        // A step's title and a check-in's note are written as markup by the page: encoded, they show as typed.
+        await goals.ExpectDetailAsync();
+        await goals.AddStepAsync(payload, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7));
+        await Expect(goals.Steps).ToContainTextAsync(payload);
+        await goals.CheckInAsync(null, payload);
+        await Expect(page.GetByTestId("checkins")).ToContainTextAsync(payload);
+        Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());
         await page.GotoAsync("goals");
         await Expect(page.GetByText(payload)).ToBeVisibleAsync();
         await page.GotoAsync("dashboard");

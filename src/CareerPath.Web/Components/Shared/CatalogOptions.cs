@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CareerPath.Domain.Catalog;
 using Microsoft.AspNetCore.Components;
 
@@ -15,12 +13,11 @@ namespace CareerPath.Web.Components.Shared;
 public sealed class CatalogOptions
 {
     private static readonly ConditionalWeakTable<CareerCatalog, CatalogOptions> Cache = [];
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private CatalogOptions(CareerCatalog catalog)
     {
         Roles = new MarkupString(string.Concat(catalog.Ladders.Select(ladder =>
-            $"<optgroup label=\"{Encoder.Encode(ladder.Name)}\">"
+            $"<optgroup label=\"{MarkupText.Encode(ladder.Name)}\">"
             + string.Concat(catalog.RolesOn(ladder.Slug).Select(role => Option(role.Slug, role.Name)))
             + "</optgroup>")));
         Skills = new MarkupString(string.Concat(catalog.Skills.Select(skill => Option(skill.Slug, skill.Name))));
@@ -34,5 +31,5 @@ public sealed class CatalogOptions
     /// <summary>Every skill in the catalog's order; the value is the skill's slug.</summary>
     public MarkupString Skills { get; }
 
-    private static string Option(string value, string text) => $"<option value=\"{Encoder.Encode(value)}\">{Encoder.Encode(text)}</option>";
+    private static string Option(string value, string text) => $"<option value=\"{MarkupText.Encode(value)}\">{MarkupText.Encode(text)}</option>";
 }

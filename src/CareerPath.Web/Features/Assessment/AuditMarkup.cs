@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Skills;
 using CareerPath.Web.Components.Shared;
@@ -23,7 +21,6 @@ internal sealed class AuditMarkup
     public const char Separator = '|';
 
     private static readonly ConditionalWeakTable<CareerCatalog, AuditMarkup> Cache = [];
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly Dictionary<string, SkillMarkup> _skills;
 
@@ -82,8 +79,6 @@ internal sealed class AuditMarkup
     /// </summary>
     public const long MaxSharedChars = 2_000_000;
 
-    private static string Encode(string text) => Encoder.Encode(text);
-
     /// <summary>Characters still allowed to be kept; once spent, nothing more is.</summary>
     internal sealed class SharedBudget(long chars)
     {
@@ -109,8 +104,8 @@ internal sealed class AuditMarkup
             Index = index;
             RateId = $"rate-{skill.Slug}";
             EvidenceId = $"evidence-{skill.Slug}";
-            var name = Encode(skill.Name);
-            var description = $"<p class=\"muted\">{Encode(skill.Description)}</p>";
+            var name = MarkupText.Encode(skill.Name);
+            var description = $"<p class=\"muted\">{MarkupText.Encode(skill.Description)}</p>";
             // The legend and the description, unrated first, then rated at each level.
             _heads = new MarkupString[scale.Count + 1];
             _heads[0] = new($"<legend class=\"rate__legend\">{name}</legend>{description}");
@@ -121,13 +116,13 @@ internal sealed class AuditMarkup
             {
                 var i = level.Value - 1;
                 _heads[level.Value] = new($"<legend class=\"rate__legend\">{name} <span class=\"badge\">Rated {level.Value}</span></legend>{description}");
-                var text = $"<span class=\"rate__text\">{Encode(skill.DescribeLevel(level))}</span>";
-                _levels[i] = $"<span class=\"rate__level\">{Encode(scale.Describe(level))}</span>{text}</label>";
-                _expectedLevels[i] = $"<span class=\"rate__level\">{Encode(scale.Describe(level))} <span class=\"rate__expected\">role expects</span></span>{text}</label>";
-                _radios[i] = $"<label><input type=\"radio\" name=\"{Encode(skill.Slug)}\" value=\"{Encode($"{skill.Slug}{Separator}{level.Value}")}\"";
+                var text = $"<span class=\"rate__text\">{MarkupText.Encode(skill.DescribeLevel(level))}</span>";
+                _levels[i] = $"<span class=\"rate__level\">{MarkupText.Encode(scale.Describe(level))}</span>{text}</label>";
+                _expectedLevels[i] = $"<span class=\"rate__level\">{MarkupText.Encode(scale.Describe(level))} <span class=\"rate__expected\">role expects</span></span>{text}</label>";
+                _radios[i] = $"<label><input type=\"radio\" name=\"{MarkupText.Encode(skill.Slug)}\" value=\"{MarkupText.Encode($"{skill.Slug}{Separator}{level.Value}")}\"";
             }
 
-            EvidenceLabel = new($"<label for=\"{Encode(EvidenceId)}\">Evidence <span class=\"muted\">(optional)</span></label>");
+            EvidenceLabel = new($"<label for=\"{MarkupText.Encode(EvidenceId)}\">Evidence <span class=\"muted\">(optional)</span></label>");
         }
 
         /// <summary>The skill's place in the catalog's list of skills.</summary>

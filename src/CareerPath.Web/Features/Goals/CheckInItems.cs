@@ -1,7 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using CareerPath.Domain.Goals;
+using CareerPath.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace CareerPath.Web.Features.Goals;
@@ -13,23 +12,22 @@ namespace CareerPath.Web.Features.Goals;
 /// </summary>
 public static class CheckInItems
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static MarkupString Of(IReadOnlyList<CheckIn> checkIns)
     {
         var html = new StringBuilder(checkIns.Count * 64);
         foreach (var checkIn in checkIns)
         {
-            html.Append("<li><span class=\"muted small\">").Append(Encoder.Encode(checkIn.Date.ToString("d MMM yyyy")));
+            html.Append("<li><span class=\"muted small\">").Append(MarkupText.Encode(checkIn.Date.ToString("d MMM yyyy")));
             if (checkIn.Value is { } value)
             {
-                html.Append(" · ").Append(Encoder.Encode(value.ToString("0.##")));
+                html.Append(" · ").Append(MarkupText.Encode(value.ToString("0.##")));
             }
 
             html.Append("</span>");
             if (checkIn.Note is not null)
             {
-                html.Append("<span class=\"checkins__note\">").Append(Encoder.Encode(checkIn.Note)).Append("</span>");
+                html.Append("<span class=\"checkins__note\">").Append(MarkupText.Encode(checkIn.Note)).Append("</span>");
             }
 
             html.Append("</li>");

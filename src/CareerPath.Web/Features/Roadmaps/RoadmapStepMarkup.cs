@@ -1,0 +1,30 @@
+using CareerPath.Domain.Roadmaps;
+using CareerPath.Web.Components.Shared;
+using CareerPath.Web.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace CareerPath.Web.Features.Roadmaps;
+
+/// <summary>
+/// The read-only parts of a roadmap's "step by step" section (a step's heading, its gaps, a suggestion's description),
+/// each as one piece of markup. A live page keeps its render tree for as long as it is open, twice once it has acted,
+/// in arrays sized in powers of two: as elements, these parts made the page's tree 1,188 frames (an 82 KB array);
+/// the buttons stay Razor. Names and reasons come from frameworks users import or edit, so all text is encoded.
+/// </summary>
+public static class RoadmapStepMarkup
+{
+    public static MarkupString Head(RoadmapStep step, int number, bool typicalTimesAssumed) => new(
+        $"<span class=\"steps__number\" aria-hidden=\"true\">{number}</span><div><h3>{E(step.From.Name)} → {E(step.Role.Name)}</h3>"
+        + $"<p class=\"muted small\">{E(Format.Salary(step.Role.Salary))} · typically {E(Format.Months(step.EstimatedMonthsBefore))} as {E(step.From.Name)} first "
+        + $"({(typicalTimesAssumed ? "assumed: the framework gives no typical time" : "an estimate")})</p></div>");
+
+    public static MarkupString Gaps(IReadOnlyList<StepGap> gaps) => new(string.Concat(gaps.Select(gap =>
+        $"<li><span class=\"chip chip--warn\">{E(gap.Skill.Name)} {gap.FromLevel}→{gap.RequiredLevel}</span></li>")));
+
+    public static MarkupString Suggestion(Suggestion suggestion) => new(
+        $"<div><strong>{E(suggestion.Resource.Name)}</strong> <span class=\"badge\">{E(Format.Kind(suggestion.Resource.Kind))}</span>"
+        + $"<p class=\"small\">{E(suggestion.Reason)}</p>"
+        + $"<p class=\"muted small\">{E(Format.Weeks(suggestion.Resource.TypicalWeeks))} · {E(Format.Cost(suggestion.Resource.ApproxCostUsd))}</p></div>");
+
+    private static string E(string text) => MarkupText.Encode(text);
+}
