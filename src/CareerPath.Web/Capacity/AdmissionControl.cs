@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Net.Http.Headers;
 
 namespace CareerPath.Web.Capacity;
 
@@ -79,6 +81,7 @@ public static class AdmissionControl
                 return;
             }
 
+            ForgetCookies(context);
             try
             {
                 await next(context);
@@ -117,6 +120,17 @@ public static class AdmissionControl
 
         // Disconnect beacons, initializers and the like free places or cost nothing: never refused.
         await next(context);
+    }
+
+    /// <summary>
+    /// A circuit's socket keeps its request for the circuit's life. Its cookies (the sign-in ticket and the
+    /// antiforgery token, about 6 KB a circuit as the header and again as parsed values) were read by authentication,
+    /// before admission, and nothing in a circuit reads them again: its user is fixed when it connects.
+    /// </summary>
+    private static void ForgetCookies(HttpContext context)
+    {
+        context.Request.Headers.Remove(HeaderNames.Cookie);
+        context.Features.Set<IRequestCookiesFeature>(new RequestCookiesFeature(context.Features));
     }
 
     private static void Refuse(HttpContext context, CircuitAdmission admission, ILogger logger)
