@@ -91,6 +91,20 @@ public sealed class GoalTests(BrowserFixture fixture)
 
         await goals.ExpectDetailAsync();
         await Expect(page.GetByTestId("smart-badge")).ToHaveTextAsync("SMART");
+        // The page says what the goal is for; its form opens on request, and fits a phone.
+        var details = page.Locator(".goal-details");
+        await Expect(details).ToContainTextAsync("Two interviews a week using the research team's panel");
+        await Expect(details).ToContainTextAsync("Customer focus");
+        await Expect(goals.EditButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.SetViewportSizeAsync(390, 844);
+        await goals.OpenEditorAsync();
+        await Expect(page.GetByLabel("Customer focus", new() { Exact = true })).ToBeCheckedAsync();
+        await page.AssertFitsTheWidthAsync();
+        await page.AssertAccessibleAsync();
+        await fixture.ScreenshotAsync(page, "goal-edit-390");
+        await goals.EditButton.ClickAsync();
+        await Expect(details).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(1366, 900);
         await goals.AddStepAsync("Book the first four interviews", today.AddDays(7));
         await Expect(goals.Steps).ToContainTextAsync("Book the first four interviews");
         await goals.SetStepStatusAsync("Book the first four interviews", "Done");
@@ -129,10 +143,12 @@ public sealed class GoalTests(BrowserFixture fixture)
 
         var second = await page.Context.NewPageAsync();
         await second.GotoAsync(page.Url);
+        await new GoalPages(second).OpenEditorAsync();
         await second.GetByLabel("Specific: the outcome").FillAsync("Write and present the product strategy memo");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
         await Expect(second.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write and present the product strategy memo");
 
+        await goals.OpenEditorAsync();
         await page.GetByLabel("Specific: the outcome").FillAsync("Write the memo with the CFO");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
 
@@ -152,9 +168,17 @@ public sealed class GoalTests(BrowserFixture fixture)
         await goals.SaveNewAsync();
         await goals.ExpectDetailAsync();
 
+        await goals.OpenEditorAsync();
         await page.GetByLabel("Specific: the outcome").FillAsync("Typed but not saved yet");
         await goals.AddStepAsync("Draft the outline", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5));
         await Expect(goals.Steps).ToContainTextAsync("Draft the outline");
+        await Expect(page.GetByLabel("Specific: the outcome")).ToHaveValueAsync("Typed but not saved yet");
+
+        // Closing the form keeps what was typed in it, says so, and opening it again shows it.
+        await goals.EditButton.ClickAsync();
+        await Expect(page.GetByLabel("Specific: the outcome")).Not.ToBeAttachedAsync();
+        await Expect(page.GetByTestId("edits-kept")).ToBeVisibleAsync();
+        await goals.OpenEditorAsync();
         await Expect(page.GetByLabel("Specific: the outcome")).ToHaveValueAsync("Typed but not saved yet");
 
         var second = await page.Context.NewPageAsync();

@@ -57,6 +57,7 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
         await goals.ExpectDetailAsync();
         var goalUrl = page.Url;
 
+        await goals.OpenEditorAsync();
         await TypeAsync(page.GetByLabel("Specific: the outcome"), "Write the first product strategy memo with the CFO");
         var dialogs = new Dialogs(page);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Goals" }).ClickAsync();
@@ -65,6 +66,10 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write the first product strategy memo with the CFO");
+        // Saved, the form closes and says so; the keyboard is back on the button that opened it.
+        await Expect(page.GetByTestId("goal-saved")).ToHaveTextAsync("Your changes to the goal are saved.");
+        await Expect(goals.EditButton).ToBeFocusedAsync();
+        await Expect(goals.EditButton).ToHaveAttributeAsync("aria-expanded", "false");
 
         // A check-in note typed but not sent is typing too.
         dialogs.Clear();
@@ -74,6 +79,21 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
         await Expect(page.GetByLabel("Note")).ToHaveValueAsync("Outline agreed with the CFO");
 
         await page.GetByLabel("Note").FillAsync("");
+        await Expect(page.Locator("[data-unsaved-changes]")).Not.ToBeAttachedAsync();
+
+        // Changes kept in the form while it is closed are typing too.
+        var achievable = page.GetByLabel("Achievable: the time and resources you will use");
+        await goals.OpenEditorAsync();
+        await TypeAsync(achievable, "Two hours a week");
+        await goals.EditButton.ClickAsync();
+        await Expect(page.GetByTestId("edits-kept")).ToBeVisibleAsync();
+        dialogs.Clear();
+        await DashboardLink(page).ClickAsync();
+        Assert.Equal(["confirm"], dialogs.Types);
+        await goals.OpenEditorAsync();
+        await Expect(achievable).ToHaveValueAsync("Two hours a week");
+        await achievable.FillAsync("");
+
         await Expect(page.Locator("[data-unsaved-changes]")).Not.ToBeAttachedAsync();
         dialogs.Clear();
         await DashboardLink(page).ClickAsync();

@@ -30,13 +30,23 @@ public sealed class GoalPages(IPage page)
     }
 
     /// <summary>
-    /// Waits for the goal's own page. The address changes before the page arrives, so until its edit form shows,
-    /// the new-goal form is still on screen and typing would land in it.
+    /// Waits for the goal's own page. The address changes before the page arrives, so until its button to edit the
+    /// goal shows, the new-goal form is still on screen and typing would land in it.
     /// </summary>
     public async Task ExpectDetailAsync()
     {
         await Expect(page).ToHaveURLAsync(new Regex("/goals/[0-9a-f-]{36}$"));
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save goal" })).ToBeVisibleAsync();
+        await Expect(EditButton).ToBeVisibleAsync();
+    }
+
+    /// <summary>The goal page's button that opens (and closes) its edit form.</summary>
+    public ILocator EditButton => page.Locator("#edit-goal");
+
+    /// <summary>Opens the goal's edit form; the keyboard lands in its first field.</summary>
+    public async Task OpenEditorAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit the goal", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Specific: the outcome")).ToBeFocusedAsync();
     }
 
     public Task SaveNewAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Create goal" }).ClickAsync();

@@ -12,7 +12,6 @@ namespace CareerPath.Web.Features.Goals;
 /// </summary>
 public static class CheckInItems
 {
-
     public static MarkupString Of(IReadOnlyList<CheckIn> checkIns)
     {
         var html = new StringBuilder(checkIns.Count * 64);
