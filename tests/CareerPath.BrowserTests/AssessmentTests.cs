@@ -161,7 +161,7 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         var assessment = new AssessmentPages(page);
         await assessment.StartAuditAsync("Product Manager");
         await assessment.RateAsync("communication", 3, ratedAfter: 1);
-        var legend = page.Locator("#rate-communication legend");
+        var legend = page.Locator("legend#rate-communication");
 
         // One handler serves every radio of the page; the arrow keys choose within the skill, and the focus stays put.
         await page.Keyboard.PressAsync("ArrowRight");

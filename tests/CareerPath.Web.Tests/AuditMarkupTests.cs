@@ -26,6 +26,7 @@ public sealed class AuditMarkupTests
         {
             Scale = seeded.Scale.Select(l => l with { Name = HostileName + l.Name }).ToList(),
             Ladders = seeded.Ladders.Select(l => l with { Name = HostileName + l.Name }).ToList(),
+            SkillCategories = seeded.SkillCategories.Select(c => c with { Name = HostileName + c.Name }).ToList(),
             Skills = [skill with
             {
                 Name = HostileName,
@@ -41,7 +42,7 @@ public sealed class AuditMarkupTests
         string[] pieces =
         [
             markup.RoleOptions.Value, CatalogOptions.For(catalog).Skills.Value, first.Head(null).Value, first.Head(2).Value, first.EvidenceLabel.Value,
-            first.Options(1, 2, false).Value, first.Options(3, 0, true).Value,
+            first.Options(1, 2, false).Value, first.Options(3, 0, true).Value, .. markup.CategoryHeadings.Values.Select(h => h.Value),
         ];
         foreach (var piece in pieces)
         {
@@ -50,6 +51,10 @@ public sealed class AuditMarkupTests
         }
 
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", first.Head(null).Value, StringComparison.Ordinal);
+        // The legend holds the anchor "Re-rate now" links to; a category's heading holds the id its section is named by.
+        Assert.StartsWith($"<legend class=\"rate__legend\" id=\"rate-{skill.Slug}\">", first.Head(2).Value, StringComparison.Ordinal);
+        var category = seeded.SkillCategories[0];
+        Assert.StartsWith($"<h2 id=\"cat-{category.Slug}\">&quot;&gt;&lt;img", markup.CategoryHeadings[category.Slug!].Value, StringComparison.Ordinal);
         Assert.Contains("&quot;&gt;&lt;img", markup.RoleOptions.Value, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", CatalogOptions.For(catalog).Skills.Value, StringComparison.Ordinal);
         Assert.Same(markup.RoleOptions.Value, CatalogOptions.For(catalog).Roles.Value);

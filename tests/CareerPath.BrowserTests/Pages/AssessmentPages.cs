@@ -31,10 +31,13 @@ public sealed class AssessmentPages(IPage page)
     }
 
     /// <summary>A level's option (its label, the card the user clicks) in the skill's fieldset.</summary>
-    public ILocator Option(string skill, int level) => page.Locator($"#rate-{skill} .rate__options > label").Nth(level - 1);
+    public ILocator Option(string skill, int level) => Skill(skill).Locator(".rate__options > label").Nth(level - 1);
 
     /// <summary>A level's radio, as a keyboard and a screen reader reach it.</summary>
-    public ILocator Radio(string skill, int level) => page.Locator($"#rate-{skill}").GetByRole(AriaRole.Radio).Nth(level - 1);
+    public ILocator Radio(string skill, int level) => Skill(skill).GetByRole(AriaRole.Radio).Nth(level - 1);
+
+    /// <summary>A skill's fieldset, found by its legend (which holds the anchor "Re-rate now" links to).</summary>
+    public ILocator Skill(string skill) => page.Locator($"fieldset:has(> legend#rate-{skill})");
 
     public async Task AddEvidenceAsync(string skill, string evidence)
     {

@@ -29,6 +29,7 @@ internal sealed class AuditMarkup
         var budget = new SharedBudget(MaxSharedChars);
         _skills = catalog.Skills.Select((s, i) => (s.Slug, Markup: new SkillMarkup(s, catalog.Scale, i, budget))).ToDictionary(x => x.Slug, x => x.Markup);
         Categories = catalog.Categories.ToDictionary(c => c.Slug, c => $"cat-{c.Slug}");
+        CategoryHeadings = catalog.Categories.ToDictionary(c => c.Slug, c => new MarkupString($"<h2 id=\"{MarkupText.Encode(Categories[c.Slug])}\">{MarkupText.Encode(c.Name)}</h2>"));
         RoleOptions = CatalogOptions.For(catalog).Roles;
         Levels = catalog.Scale.All.Select(l => l.Value).ToHashSet();
     }
@@ -40,6 +41,9 @@ internal sealed class AuditMarkup
 
     /// <summary>Each category's heading id, by category slug.</summary>
     public IReadOnlyDictionary<string, string> Categories { get; }
+
+    /// <summary>Each category's heading (with its id), by category slug.</summary>
+    public IReadOnlyDictionary<string, MarkupString> CategoryHeadings { get; }
 
     private IReadOnlySet<int> Levels { get; }
 
@@ -105,17 +109,18 @@ internal sealed class AuditMarkup
             RateId = $"rate-{skill.Slug}";
             EvidenceId = $"evidence-{skill.Slug}";
             var name = MarkupText.Encode(skill.Name);
+            var legend = $"<legend class=\"rate__legend\" id=\"{MarkupText.Encode(RateId)}\">";
             var description = $"<p class=\"muted\">{MarkupText.Encode(skill.Description)}</p>";
             // The legend and the description, unrated first, then rated at each level.
             _heads = new MarkupString[scale.Count + 1];
-            _heads[0] = new($"<legend class=\"rate__legend\">{name}</legend>{description}");
+            _heads[0] = new($"{legend}{name}</legend>{description}");
             _levels = new string[scale.Count];
             _expectedLevels = new string[scale.Count];
             _radios = new string[scale.Count];
             foreach (var level in scale.All)
             {
                 var i = level.Value - 1;
-                _heads[level.Value] = new($"<legend class=\"rate__legend\">{name} <span class=\"badge\">Rated {level.Value}</span></legend>{description}");
+                _heads[level.Value] = new($"{legend}{name} <span class=\"badge\">Rated {level.Value}</span></legend>{description}");
                 var text = $"<span class=\"rate__text\">{MarkupText.Encode(skill.DescribeLevel(level))}</span>";
                 _levels[i] = $"<span class=\"rate__level\">{MarkupText.Encode(scale.Describe(level))}</span>{text}</label>";
                 _expectedLevels[i] = $"<span class=\"rate__level\">{MarkupText.Encode(scale.Describe(level))} <span class=\"rate__expected\">role expects</span></span>{text}</label>";
@@ -128,7 +133,7 @@ internal sealed class AuditMarkup
         /// <summary>The skill's place in the catalog's list of skills.</summary>
         public int Index { get; }
 
-        /// <summary>The fieldset's id, the anchor other pages link to ("Re-rate now").</summary>
+        /// <summary>The legend's id, the anchor other pages link to ("Re-rate now").</summary>
         public string RateId { get; }
 
         public string EvidenceId { get; }

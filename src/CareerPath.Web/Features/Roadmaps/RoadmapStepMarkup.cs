@@ -13,6 +13,16 @@ namespace CareerPath.Web.Features.Roadmaps;
 /// </summary>
 public static class RoadmapStepMarkup
 {
+    /// <summary>One step's parts: its heading, its gaps and each suggestion's description, in the plan's order.</summary>
+    public sealed record StepParts(MarkupString Head, MarkupString Gaps, IReadOnlyList<MarkupString> Suggestions);
+
+    /// <summary>
+    /// Every step's parts, built once for a plan. A page renders again after each action and keeps the tree before
+    /// (until its next render): parts built anew at every render would hold each text twice.
+    /// </summary>
+    public static IReadOnlyList<StepParts> For(RoadmapPlan plan, bool typicalTimesAssumed) =>
+        plan.Steps.Select((step, i) => new StepParts(Head(step, i + 1, typicalTimesAssumed), Gaps(step.Gaps), step.Suggestions.Select(Suggestion).ToList())).ToList();
+
     public static MarkupString Head(RoadmapStep step, int number, bool typicalTimesAssumed) => new(
         $"<span class=\"steps__number\" aria-hidden=\"true\">{number}</span><div><h3>{E(step.From.Name)} → {E(step.Role.Name)}</h3>"
         + $"<p class=\"muted small\">{E(Format.Salary(step.Role.Salary))} · typically {E(Format.Months(step.EstimatedMonthsBefore))} as {E(step.From.Name)} first "
