@@ -91,6 +91,8 @@ public sealed class GoalTests(BrowserFixture fixture)
 
         await goals.ExpectDetailAsync();
         await Expect(page.GetByTestId("smart-badge")).ToHaveTextAsync("SMART");
+        // The title is written while prerendering and stays once the page is live.
+        await Expect(page).ToHaveTitleAsync("Run twelve customer discovery interviews for the billing product · CareerPath");
         // The page says what the goal is for; its form opens on request, and fits a phone.
         var details = page.Locator(".goal-details");
         await Expect(details).ToContainTextAsync("Two interviews a week using the research team's panel");
