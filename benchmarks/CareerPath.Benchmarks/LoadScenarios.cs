@@ -78,6 +78,9 @@ internal sealed class AuditScenario : PageScenario
 {
     private static readonly System.Text.RegularExpressions.Regex RatedBadge = new("class=\"badge\">Rated (\\d+)<");
 
+    /// <summary>The skill a fieldset rates: its legend, a block of markup, holds the anchor's id ("rate-skill").</summary>
+    private static readonly System.Text.RegularExpressions.Regex LegendId = new("<legend [^>]*id=\"rate-([^\"]+)\"");
+
     public override string Name => "skill audit";
 
     public override bool Writes => true;
@@ -97,7 +100,7 @@ internal sealed class AuditScenario : PageScenario
     public override async Task<bool> ActInBrowserAsync(IPage page)
     {
         var fieldset = page.Locator("fieldset.rate").First;
-        var id = (await fieldset.GetAttributeAsync("id"))!["rate-".Length..];
+        var id = (await fieldset.Locator("legend").GetAttributeAsync("id"))!["rate-".Length..];
         var level = await fieldset.Locator($"input[value='{id}|3']").IsCheckedAsync() ? 2 : 3;
         await fieldset.Locator($"label:has(input[value='{id}|{level}'])").ClickAsync();
         await fieldset.Locator("legend .badge").GetByText($"Rated {level}").WaitForAsync();
@@ -105,13 +108,16 @@ internal sealed class AuditScenario : PageScenario
     }
 
     private static string? FirstSkill(RenderDocument document) =>
-        document.Find(e => e.Name == "fieldset" && e["id"]?.StartsWith("rate-", StringComparison.Ordinal) == true)?["id"]!["rate-".Length..];
+        document.Find(e => e.Name == "fieldset" && SkillOf(e) is not null) is { } fieldset ? SkillOf(fieldset) : null;
+
+    private static string? SkillOf(ElementNode fieldset) =>
+        fieldset.Children.OfType<MarkupNode>().Select(m => LegendId.Match(m.Html)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 
     private static int NextLevel(RenderDocument document, string skill) => RatedLevel(document, skill) == 3 ? 2 : 3;
 
     /// <summary>The level saved, from the "Rated n" badge of the skill's legend (the legend is a block of markup).</summary>
     private static int? RatedLevel(RenderDocument document, string skill) =>
-        document.Find(e => e["id"] == $"rate-{skill}") is { } fieldset
+        document.Find(e => e.Name == "fieldset" && SkillOf(e) == skill) is { } fieldset
         && fieldset.Children.OfType<MarkupNode>().Select(m => RatedBadge.Match(m.Html)).FirstOrDefault(m => m.Success) is { } badge
         && int.TryParse(badge.Groups[1].Value, out var level) ? level : null;
 }
