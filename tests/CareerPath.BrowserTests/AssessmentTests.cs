@@ -18,12 +18,17 @@ public sealed class AssessmentTests(BrowserFixture fixture)
         // Audit: every skill rated, evidence on one, progress visible throughout.
         await assessment.StartAuditAsync("Product Manager");
         await Expect(assessment.Progress).ToHaveTextAsync("0 of 16 rated");
+        // A skill not rated yet has its evidence box disabled, with a hint; rating it makes the box live.
+        await Expect(page.Locator("#evidence-software-development")).ToBeDisabledAsync();
+        await Expect(assessment.Skill("software-development")).ToContainTextAsync("Pick a level first, then add evidence.");
         for (var i = 0; i < AssessmentPages.Skills.Length; i++)
         {
             var level = AssessmentPages.Skills[i] == "communication" ? 2 : 4;
             await assessment.RateAsync(AssessmentPages.Skills[i], level, i + 1);
         }
 
+        await Expect(page.Locator("#evidence-software-development")).ToBeEnabledAsync();
+        await Expect(assessment.Skill("software-development")).Not.ToContainTextAsync("Pick a level first");
         await assessment.AddEvidenceAsync("software-development", "Led the billing migration");
         await fixture.ScreenshotAsync(page, "audit");
 

@@ -42,7 +42,7 @@ public sealed class AuditMarkupTests
         string[] pieces =
         [
             markup.RoleOptions.Value, CatalogOptions.For(catalog).Skills.Value, first.Head(null).Value, first.Head(2).Value, first.EvidenceLabel.Value,
-            first.Options(1, 2, false).Value, first.Options(3, 0, true).Value, .. markup.CategoryHeadings.Values.Select(h => h.Value),
+            first.Options(1, 2, false).Value, first.Options(3, 0, true).Value, first.UnratedEvidence.Value, .. markup.CategoryHeadings.Values.Select(h => h.Value),
         ];
         foreach (var piece in pieces)
         {
@@ -53,6 +53,11 @@ public sealed class AuditMarkupTests
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", first.Head(null).Value, StringComparison.Ordinal);
         // The legend holds the anchor "Re-rate now" links to; a category's heading holds the id its section is named by.
         Assert.StartsWith($"<legend class=\"rate__legend\" id=\"rate-{skill.Slug}\">", first.Head(2).Value, StringComparison.Ordinal);
+        // A skill not rated yet: its evidence box is disabled, in markup, with no handler.
+        Assert.Equal(
+            $"<label for=\"evidence-{skill.Slug}\">Evidence <span class=\"muted\">(optional)</span></label><textarea id=\"evidence-{skill.Slug}\" maxlength=\"1000\" disabled></textarea>"
+            + "<span class=\"field__hint\">Pick a level first, then add evidence.</span>",
+            first.UnratedEvidence.Value);
         var category = seeded.SkillCategories[0];
         Assert.StartsWith($"<h2 id=\"cat-{category.Slug}\">&quot;&gt;&lt;img", markup.CategoryHeadings[category.Slug!].Value, StringComparison.Ordinal);
         Assert.Contains("&quot;&gt;&lt;img", markup.RoleOptions.Value, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using CareerPath.Domain.Assessment;
 using CareerPath.Domain.Catalog;
 using CareerPath.Domain.Skills;
 using CareerPath.Web.Components.Shared;
@@ -128,6 +129,8 @@ internal sealed class AuditMarkup
             }
 
             EvidenceLabel = new($"<label for=\"{MarkupText.Encode(EvidenceId)}\">Evidence <span class=\"muted\">(optional)</span></label>");
+            UnratedEvidence = new($"{EvidenceLabel.Value}<textarea id=\"{MarkupText.Encode(EvidenceId)}\" maxlength=\"{SkillAudit.EvidenceMaxLength}\" disabled></textarea>"
+                + "<span class=\"field__hint\">Pick a level first, then add evidence.</span>");
         }
 
         /// <summary>The skill's place in the catalog's list of skills.</summary>
@@ -139,6 +142,12 @@ internal sealed class AuditMarkup
         public string EvidenceId { get; }
 
         public MarkupString EvidenceLabel { get; }
+
+        /// <summary>
+        /// The evidence box of a skill not rated yet, label and hint included: disabled, so it takes no input and needs
+        /// no handlers; once the skill is rated the page renders a live box in its place.
+        /// </summary>
+        public MarkupString UnratedEvidence { get; }
 
         /// <summary>The legend (with "Rated n" once rated) and the description.</summary>
         public MarkupString Head(int? rated) => _heads[rated ?? 0];
