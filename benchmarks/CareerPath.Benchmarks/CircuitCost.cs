@@ -85,7 +85,7 @@ internal static class CircuitCost
         await skills.First.WaitForAsync();
         for (var i = 0; i < 10; i++)
         {
-            await skills.Nth(i).Locator("label.rate__option").Nth(2).ClickAsync();
+            await skills.Nth(i).Locator(".rate__options > label").Nth(2).ClickAsync();
             await page.GetByText($"{i + 1} of ").WaitForAsync();
         }
 

@@ -160,6 +160,36 @@ public sealed class GoalTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_action_refused_for_another_tabs_save_shows_that_version_and_keeps_no_stale_form()
+    {
+        var page = await fixture.NewPageAsync();
+        await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
+        var goals = new GoalPages(page);
+        await goals.OpenNewAsync();
+        await goals.TypeOutcomeAsync("Write the first product strategy memo");
+        await goals.SaveNewAsync();
+        await goals.ExpectDetailAsync();
+
+        var second = await page.Context.NewPageAsync();
+        await second.GotoAsync(page.Url);
+        var other = new GoalPages(second);
+        await other.OpenEditorAsync();
+        await other.DescribeAchievableAsync("Two mornings a week");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Expect(second.GetByTestId("goal-edit-status")).ToHaveTextAsync("Your changes to the goal are saved.");
+
+        // This tab never touched its form: the step is refused, and the form shows the other tab's version, not old
+        // values that would read as this user's edits (and, saved, undo the other tab's).
+        await goals.AddStepAsync("Draft the outline", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5));
+        await Expect(page.GetByTestId("conflict")).ToContainTextAsync("What you typed is still on the page");
+        await Expect(page.Locator(".goal-details")).ToContainTextAsync("Two mornings a week");
+        await Expect(page.GetByTestId("edits-kept")).Not.ToBeAttachedAsync();
+        await Expect(page.GetByLabel("New step")).ToHaveValueAsync("Draft the outline");
+        await goals.OpenEditorAsync();
+        await Expect(page.GetByLabel("Achievable: the time and resources you will use")).ToHaveValueAsync("Two mornings a week");
+    }
+
+    [Fact]
     public async Task Unsaved_edits_survive_other_actions_and_a_second_delete_just_leaves()
     {
         var page = await fixture.NewPageAsync();
@@ -180,6 +210,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         await goals.EditButton.ClickAsync();
         await Expect(page.GetByLabel("Specific: the outcome")).Not.ToBeAttachedAsync();
         await Expect(page.GetByTestId("edits-kept")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("goal-edit-status")).ToHaveTextAsync("Your changes to the goal are kept in the form, not saved yet.");
         await goals.OpenEditorAsync();
         await Expect(page.GetByLabel("Specific: the outcome")).ToHaveValueAsync("Typed but not saved yet");
 

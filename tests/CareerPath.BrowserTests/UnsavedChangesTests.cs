@@ -67,7 +67,7 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write the first product strategy memo with the CFO");
         // Saved, the form closes and says so; the keyboard is back on the button that opened it.
-        await Expect(page.GetByTestId("goal-saved")).ToHaveTextAsync("Your changes to the goal are saved.");
+        await Expect(page.GetByTestId("goal-edit-status")).ToHaveTextAsync("Your changes to the goal are saved.");
         await Expect(goals.EditButton).ToBeFocusedAsync();
         await Expect(goals.EditButton).ToHaveAttributeAsync("aria-expanded", "false");
 

@@ -48,6 +48,23 @@ public sealed class GoalDetailsMarkupTests
     }
 
     [Fact]
+    public void A_done_milestone_is_named_as_done_and_a_roadmap_without_a_milestone_by_its_name()
+    {
+        var roadmap = Guid.NewGuid();
+        var done = Guid.NewGuid();
+        var roadmaps = new[]
+        {
+            new MilestoneChoices(roadmap, "To senior PM", "senior-pm", [new MilestoneChoice(done, "Lead a pricing review", new DateOnly(2027, 3, 1), [], IsDone: true)]),
+        };
+
+        var doneHtml = GoalDetailsMarkup.Of(Fields(null, [], null, roadmap, done), Catalog, roadmaps).Value;
+        var roadmapHtml = GoalDetailsMarkup.Of(Fields(null, [], null, roadmap, null), Catalog, roadmaps).Value;
+
+        Assert.EndsWith("<div><dt>Roadmap milestone</dt><dd>Lead a pricing review (To senior PM), done</dd></div></dl>", doneHtml, StringComparison.Ordinal);
+        Assert.EndsWith("<div><dt>Roadmap milestone</dt><dd>To senior PM</dd></div></dl>", roadmapHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_goal_with_nothing_chosen_says_so_part_by_part()
     {
         // A milestone whose roadmap is not among the user's (deleted since) is not named.

@@ -17,14 +17,17 @@ public static class GoalDetailsMarkup
     public static MarkupString Of(GoalFields fields, CareerCatalog catalog, IReadOnlyList<MilestoneChoices> roadmaps)
     {
         var skills = fields.SkillSlugs.Select(slug => catalog.FindSkill(slug)?.Name).OfType<string>().ToList();
-        var milestone = roadmaps.Where(r => r.RoadmapId == fields.RoadmapId)
-            .SelectMany(r => r.Milestones.Where(m => m.Id == fields.MilestoneId).Select(m => $"{m.Title} ({r.Name})"))
-            .FirstOrDefault();
+        // A roadmap without one of its milestones is named on its own; a roadmap the user no longer has is not.
+        var roadmap = roadmaps.FirstOrDefault(r => r.RoadmapId == fields.RoadmapId);
+        var milestone = roadmap?.Milestones.FirstOrDefault(m => m.Id == fields.MilestoneId);
+        var linked = roadmap is null ? null
+            : milestone is null ? roadmap.Name
+            : $"{milestone.Title} ({roadmap.Name}){(milestone.IsDone ? ", done" : "")}";
         var html = new StringBuilder("<dl class=\"goal-details\">");
         Item(html, "Achievable", string.IsNullOrWhiteSpace(fields.Achievable) ? null : fields.Achievable, "Not described yet");
         Item(html, "Skills it builds", skills.Count == 0 ? null : string.Join(", ", skills), "None chosen");
         Item(html, "Target role", catalog.FindRole(fields.TargetRoleSlug)?.Name, "None");
-        Item(html, "Roadmap milestone", milestone, "None");
+        Item(html, "Roadmap milestone", linked, "None");
         return new MarkupString(html.Append("</dl>").ToString());
     }
 

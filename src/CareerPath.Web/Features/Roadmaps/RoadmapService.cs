@@ -63,7 +63,7 @@ public sealed record RoadmapComparePageModel(IReadOnlyList<RoadmapListItem> Road
 public sealed record MilestoneChoices(Guid RoadmapId, string Name, string TargetRoleSlug, IReadOnlyList<MilestoneChoice> Milestones);
 
 /// <summary>An open milestone, with what a new goal for it is pre-filled with.</summary>
-public sealed record MilestoneChoice(Guid Id, string Title, DateOnly TargetDate, IReadOnlyList<string> SkillSlugs);
+public sealed record MilestoneChoice(Guid Id, string Title, DateOnly TargetDate, IReadOnlyList<string> SkillSlugs, bool IsDone = false);
 
 /// <summary>A roadmap as the list shows it.</summary>
 /// <param name="FrameworkVersionId">The framework version the roadmap was made against, which names its roles.</param>
@@ -130,14 +130,17 @@ public sealed class RoadmapService(UserData userData, PlanCatalog planCatalog, U
             .Select(r => new RoadmapListItem(r.Id, r.Name, r.StartRoleSlug, r.TargetRoleSlug, EF.Property<List<Milestone>>(r, "_milestones").Count, r.FrameworkVersionId))
             .ToListAsync();
 
-    /// <summary>The user's roadmaps with their open milestones, for a goal form's "roadmap milestone" choice.</summary>
-    public async Task<IReadOnlyList<MilestoneChoices>> MilestoneChoicesAsync()
+    /// <summary>
+    /// The user's roadmaps with their open milestones, for a goal form's "roadmap milestone" choice, and the milestone
+    /// a goal is already linked to (<paramref name="linked"/>) even if it is done.
+    /// </summary>
+    public async Task<IReadOnlyList<MilestoneChoices>> MilestoneChoicesAsync(Guid? linked = null)
     {
         await using var db = await userData.OpenAsync();
         var roadmaps = await db.Roadmaps.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync();
         return roadmaps
             .Select(r => new MilestoneChoices(r.Id, r.Name, r.TargetRoleSlug,
-                r.Milestones.Where(m => !m.IsDone).Select(m => new MilestoneChoice(m.Id, m.Title, m.TargetDate, m.SkillSlugs)).ToList()))
+                r.Milestones.Where(m => !m.IsDone || m.Id == linked).Select(m => new MilestoneChoice(m.Id, m.Title, m.TargetDate, m.SkillSlugs, m.IsDone)).ToList()))
             .ToList();
     }
 
