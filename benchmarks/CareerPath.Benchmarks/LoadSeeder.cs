@@ -18,7 +18,8 @@ internal sealed record SeededPlan(Guid GoalId, Guid RoadmapId);
 
 /// <summary>
 /// Gives every registered user the data the measured pages need: a finished skill audit (a roadmap needs one), a draft
-/// audit with three skills rated (the audit page), a five-step roadmap with suggestions, and a goal with 50 steps and
+/// audit (the audit page; it starts from the finished audit's ratings, as the app does, so every skill is rated, then
+/// three are rated again), a five-step roadmap with suggestions, and a goal with 50 steps and
 /// 500 check-ins. The first user's plan is made through the app's own services (real domain rules, real migrations,
 /// the app stopped); the other users get row-for-row copies of it with new ids, written straight into the database,
 /// because saving 500 check-ins one by one for thousands of users would take hours.
