@@ -138,10 +138,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
         var goals = new GoalPages(page);
-        await goals.OpenNewAsync();
-        await goals.TypeOutcomeAsync("Write the first product strategy memo");
-        await goals.SaveNewAsync();
-        await goals.ExpectDetailAsync();
+        await goals.CreateAsync("Write the first product strategy memo");
 
         var second = await page.Context.NewPageAsync();
         await second.GotoAsync(page.Url);
@@ -165,10 +162,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
         var goals = new GoalPages(page);
-        await goals.OpenNewAsync();
-        await goals.TypeOutcomeAsync("Write the first product strategy memo");
-        await goals.SaveNewAsync();
-        await goals.ExpectDetailAsync();
+        await goals.CreateAsync("Write the first product strategy memo");
 
         var second = await page.Context.NewPageAsync();
         await second.GotoAsync(page.Url);
@@ -195,10 +189,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
         var goals = new GoalPages(page);
-        await goals.OpenNewAsync();
-        await goals.TypeOutcomeAsync("Write the first product strategy memo");
-        await goals.SaveNewAsync();
-        await goals.ExpectDetailAsync();
+        await goals.CreateAsync("Write the first product strategy memo");
 
         await goals.OpenEditorAsync();
         await page.GetByLabel("Specific: the outcome").FillAsync("Typed but not saved yet");
@@ -273,10 +264,7 @@ public sealed class GoalTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
         var goals = new GoalPages(page);
-        await goals.OpenNewAsync();
-        await goals.TypeOutcomeAsync("Ship the self-serve billing portal");
-        await goals.SaveNewAsync();
-        await goals.ExpectDetailAsync();
+        await goals.CreateAsync("Ship the self-serve billing portal");
 
         // Fourteen steps, a week apart: each new one is due last, so it is listed as it is added.
         var steps = goals.Steps.Locator("li");

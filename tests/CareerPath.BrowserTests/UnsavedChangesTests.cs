@@ -51,10 +51,7 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await new AccountPages(page).RegisterAsync(AccountPages.NewEmail());
         var goals = new GoalPages(page);
-        await goals.OpenNewAsync();
-        await goals.TypeOutcomeAsync("Write the first product strategy memo");
-        await goals.SaveNewAsync();
-        await goals.ExpectDetailAsync();
+        await goals.CreateAsync("Write the first product strategy memo");
         var goalUrl = page.Url;
 
         await goals.OpenEditorAsync();
@@ -68,6 +65,8 @@ public sealed class UnsavedChangesTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Write the first product strategy memo with the CFO");
         // Saved, the form closes and says so; the keyboard is back on the button that opened it.
         await Expect(page.GetByTestId("goal-edit-status")).ToHaveTextAsync("Your changes to the goal are saved.");
+        // The tab's title follows the new outcome, though titles are written while prerendering.
+        await Expect(page).ToHaveTitleAsync("Write the first product strategy memo with the CFO · CareerPath");
         await Expect(goals.EditButton).ToBeFocusedAsync();
         await Expect(goals.EditButton).ToHaveAttributeAsync("aria-expanded", "false");
 

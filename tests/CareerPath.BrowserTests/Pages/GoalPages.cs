@@ -51,6 +51,15 @@ public sealed class GoalPages(IPage page)
 
     public Task SaveNewAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Create goal" }).ClickAsync();
 
+    /// <summary>Sets a goal with just its outcome and waits for its own page.</summary>
+    public async Task CreateAsync(string outcome)
+    {
+        await OpenNewAsync();
+        await TypeOutcomeAsync(outcome);
+        await SaveNewAsync();
+        await ExpectDetailAsync();
+    }
+
     public async Task AddStepAsync(string title, DateOnly due)
     {
         await page.GetByLabel("New step").FillAsync(title);
