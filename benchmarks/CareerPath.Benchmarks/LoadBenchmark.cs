@@ -202,8 +202,9 @@ internal static partial class LoadBenchmark
             page.OpenSeconds = clock.Elapsed.TotalSeconds;
             page.RssPerCircuit = Stats.Slope(rss);
             page.HeapPerCircuit = Stats.Slope(heap);
+            var largest = page.Circuits.LastOrDefault(c => c.Failure is null)?.Read(d => d.Frames().Values.DefaultIfEmpty().Max()) ?? 0;
             Console.WriteLine($"  {page.Scenario.Name,-20} {page.Circuits.Count - 1,6:N0} circuits open in {page.OpenSeconds,5:0} s ({page.FailedToStart} failed): " +
-                $"RSS {page.RssPerCircuit / 1024,6:0} KB/circuit, live heap {page.HeapPerCircuit / 1024,6:0} KB/circuit");
+                $"RSS {page.RssPerCircuit / 1024,6:0} KB/circuit, live heap {page.HeapPerCircuit / 1024,6:0} KB/circuit; largest component about {largest} frames");
         }
 
         var openCpu = (CareerPath: ProcessProbe.CpuSeconds(careerPath.ProcessId) - cpuBefore.CareerPath, Counter: ProcessProbe.CpuSeconds(counter.ProcessId) - cpuBefore.Counter);

@@ -181,18 +181,22 @@ internal sealed class RoadmapScenario : PageScenario
 
     public override string PathFor(LoadUser user) => $"/roadmap/{user.Plan!.RoadmapId}";
 
-    public override bool Ready(RenderDocument document) => AddButton(document) is not null;
+    /// <summary>An "Add to plan" button of a suggestion: a button in the steps' markup, named by its row.</summary>
+    private static readonly System.Text.RegularExpressions.Regex AddButtonRow = new("data-action=\"accept\" data-row=\"([^\"]+\\|after)\"");
+
+    public override bool Ready(RenderDocument document) => AddRows(document).Any();
 
     public override async Task<ActionTiming?> ActAsync(BlazorCircuit circuit)
     {
-        var (button, left) = circuit.Read(d => (AddButton(d), AddButtons(d)));
-        if (button is null)
+        var (handler, rows) = circuit.Read(d => (Steps(d)?.Handlers["onrowaction"], AddRows(d).ToList()));
+        if (handler is null || rows.Count == 0)
         {
             return null;
         }
 
-        // An accepted suggestion loses its "Add to plan" button (it shows "In your plan", static markup).
-        return await circuit.DispatchAsync(button.Handlers["onclick"], "click", BlazorCircuit.Click, d => AddButtons(d) == left - 1, ActionTimeout);
+        // The section's one handler takes every suggestion's click (js/row-actions.js sends the button's action and
+        // row); an accepted suggestion shows "In your plan" instead of its buttons.
+        return await circuit.DispatchAsync(handler.Value, "rowaction", new { action = "accept", row = rows[0] }, d => AddRows(d).Count() == rows.Count - 1, ActionTimeout);
     }
 
     public override async Task<bool> ActInBrowserAsync(IPage page)
@@ -210,10 +214,12 @@ internal sealed class RoadmapScenario : PageScenario
         return true;
     }
 
-    private static ElementNode? AddButton(RenderDocument document) => document.Find(e => IsAddButton(document, e));
+    /// <summary>The "Step by step" section: the element whose handler takes the suggestions' clicks.</summary>
+    private static ElementNode? Steps(RenderDocument document) => document.Find(e => e.Name == "section" && e.Handlers.ContainsKey("onrowaction"));
 
-    private static int AddButtons(RenderDocument document) => document.Elements().Count(e => IsAddButton(document, e));
-
-    private static bool IsAddButton(RenderDocument document, ElementNode e) =>
-        e.Name == "button" && e.Handlers.ContainsKey("onclick") && !e.Attributes.ContainsKey("disabled") && document.TextOf(e).Trim() == "Add to plan";
+    /// <summary>The rows of the suggestions not in the plan yet, in page order.</summary>
+    private static IEnumerable<string> AddRows(RenderDocument document) =>
+        Steps(document) is { } steps
+            ? RenderDocument.Nodes(steps).OfType<MarkupNode>().SelectMany(m => AddButtonRow.Matches(m.Html).Select(match => match.Groups[1].Value))
+            : [];
 }

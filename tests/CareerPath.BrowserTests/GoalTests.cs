@@ -374,6 +374,20 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(progress).Not.ToHaveAttributeAsync("points", before!);
         await Expect(progress).ToHaveAttributeAsync("points", new Regex(@"^0,100 [\d.]+,50$"));
         await page.ReloadAsync();
-        await Expect(page.GetByLabel("Status of Pass the assessment")).ToHaveValueAsync("Done");
+        var status = page.GetByLabel("Status of Pass the assessment");
+        await Expect(status).ToHaveValueAsync(new Regex(@"\|Done$"));
+
+        // By keyboard: arrow keys choose faster than saves end; each is saved in turn, the list keeps the keyboard,
+        // and the last one chosen is what is saved.
+        await status.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("0%");
+        await Expect(status).ToBeFocusedAsync();
+        await Expect(status).ToHaveValueAsync(new Regex(@"\|ToDo$"));
+        await Expect(page.GetByTestId("goal-error")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Expect(status).ToHaveValueAsync(new Regex(@"\|ToDo$"));
     }
 }

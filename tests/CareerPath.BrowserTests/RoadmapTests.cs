@@ -35,15 +35,24 @@ public sealed class RoadmapTests(BrowserFixture fixture)
         await page.GotoAsync(roadmapUrl);
         await Expect(page.GetByTestId("step-senior-product-manager")).ToContainTextAsync("Gaps to close");
         await roadmap.AcceptFirstSuggestionAsync();
-        await roadmap.AcceptFirstSuggestionAsync();
+        // The button is gone once the suggestion is in the plan: the keyboard stays on the suggestion, not the page's top.
+        await Expect(page.Locator(".suggestion:focus")).ToContainTextAsync("In your plan");
+        // A double click adds it once (the buttons are markup with one handler for the section: the second click
+        // arrives while the first is saved, or finds the button gone).
+        await roadmap.AddButtons.First.DblClickAsync();
+        await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(2);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         var date = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3);
         await roadmap.AddMilestoneAsync("Ask for a stretch project", date);
         await Expect(roadmap.Milestones.Locator("li")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("ready-milestones")).Not.ToHaveTextAsync("–");
 
         await roadmap.EditAsync("Ask for a stretch project", "Lead the Q3 platform launch");
+        // Saved, the form closes and the keyboard goes back to the row's Edit button; a moved row keeps it on its button.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit Lead the Q3 platform launch" })).ToBeFocusedAsync();
         await roadmap.MoveUpAsync("Lead the Q3 platform launch");
         await Expect(roadmap.Milestones.Locator("li").Nth(1)).ToContainTextAsync("Lead the Q3 platform launch");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Lead the Q3 platform launch up" })).ToBeFocusedAsync();
 
         await roadmap.AddMilestoneAsync("Too late", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3));
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("in the past");
@@ -52,6 +61,8 @@ public sealed class RoadmapTests(BrowserFixture fixture)
         var first = await roadmap.Milestones.Locator("li .timeline__title").First.InnerTextAsync();
         await roadmap.MarkDoneAsync(first.Trim());
         await Expect(page.GetByTestId("rerate-prompt")).ToContainTextAsync("re-rate");
+        // Its buttons went with it being done: the keyboard is on its title, which says so.
+        await Expect(roadmap.Milestones.Locator(".timeline__title:focus")).ToContainTextAsync("done");
         await fixture.ScreenshotAsync(page, "roadmap");
 
         // Exports: Markdown, CSV and the whole plan as JSON.

@@ -79,4 +79,79 @@ public sealed class GoalDetailsMarkupTests
             + "</dl>",
             html);
     }
+
+    [Fact]
+    public void A_measured_goals_figures_are_worked_out_from_its_values_and_days()
+    {
+        // Set on 1 March 2027 with a deadline on 1 April (31 days), from 10 to 50 interviews; 22 reached by 11 March.
+        var set = new DateOnly(2027, 3, 1);
+        var seen = new DateOnly(2027, 3, 11);
+        var fields = new GoalFields("Run customer interviews", GoalHorizon.ShortTerm, ProgressMode.Measure, "interviews <b>", 10, 50, null, [], null, null, null, new DateOnly(2027, 4, 1));
+        var goal = Goal.Create("owner", fields, Catalog, set);
+        goal.CheckIn(seen, 22, null, seen);
+
+        var html = GoalDetailsMarkup.Facts(GoalView.Of(goal, seen)).Value;
+
+        // Progress (22 - 10) / (50 - 10) = 30 %; time 10 of 31 days = 32.3 %, shown as 32 %.
+        Assert.Equal(
+            "<div class=\"facts\">"
+            + "<div class=\"fact\"><span class=\"fact__label\">Progress</span><span class=\"fact__value\" data-testid=\"progress\">30%</span><span class=\"fact__note\">of interviews &lt;b&gt;</span></div>"
+            + "<div class=\"fact\"><span class=\"fact__label\">Time elapsed</span><span class=\"fact__value\">32%</span><span class=\"fact__note\">since 1 Mar 2027</span></div>"
+            + "<div class=\"fact\"><span class=\"fact__label\">Deadline</span><span class=\"fact__value\">1 Apr 2027</span></div>"
+            + "<div class=\"fact\"><span class=\"fact__label\">Current value</span><span class=\"fact__value\">22 / 50</span></div>"
+            + "</div>",
+            html);
+    }
+
+    [Fact]
+    public void A_steps_goal_without_a_deadline_counts_done_steps_and_no_time()
+    {
+        // Two of three steps done: 66.7 %, shown as 67 %; without a deadline no time has elapsed against one.
+        var set = new DateOnly(2027, 3, 1);
+        var goal = Goal.Create("owner", Fields(null, [], null, null, null), Catalog, set);
+        var steps = new[] { "Draft", "Review", "Publish" }.Select(t => goal.AddStep(t, set.AddDays(7), set)).ToList();
+        goal.SetStepStatus(steps[0].Id, StepStatus.Done, set);
+        goal.SetStepStatus(steps[2].Id, StepStatus.Done, set);
+
+        var html = GoalDetailsMarkup.Facts(GoalView.Of(goal, set.AddDays(3))).Value;
+
+        Assert.Equal(
+            "<div class=\"facts\">"
+            + "<div class=\"fact\"><span class=\"fact__label\">Progress</span><span class=\"fact__value\" data-testid=\"progress\">67%</span><span class=\"fact__note\">from completed steps</span></div>"
+            + "<div class=\"fact\"><span class=\"fact__label\">Time elapsed</span><span class=\"fact__value\">0%</span><span class=\"fact__note\">since 1 Mar 2027</span></div>"
+            + "<div class=\"fact\"><span class=\"fact__label\">Deadline</span><span class=\"fact__value\">none</span></div>"
+            + "</div>",
+            html);
+    }
+
+    [Fact]
+    public void A_steps_status_list_and_remove_button_carry_the_step_with_its_title_encoded()
+    {
+        var set = new DateOnly(2027, 3, 1);
+        var goal = Goal.Create("owner", Fields(null, [], null, null, null), Catalog, set);
+        var step = goal.AddStep("Book \"interviews\" " + Hostile, set.AddDays(7), set);
+        var id = step.Id;
+
+        var list = GoalStepMarkup.Status(step, StepStatus.InProgress, alternate: false).Value;
+        var alternate = GoalStepMarkup.Status(step, StepStatus.InProgress, alternate: true).Value;
+        var remove = GoalStepMarkup.RemoveButton(step, $"remove-step-{id}").Value;
+
+        Assert.Equal(
+            "<select aria-label=\"Status of Book &quot;interviews&quot; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
+            + $"<option value=\"{id}|ToDo\">To do</option><option value=\"{id}|InProgress\" selected>In progress</option><option value=\"{id}|Done\">Done</option></select>",
+            list);
+        // The other spelling: the same list in the browser, a different text, so the browser's copy is replaced.
+        Assert.Equal(list + " ", alternate);
+        Assert.Equal(
+            $"<button type=\"button\" class=\"link-button\" id=\"remove-step-{id}\" data-action=\"remove\" data-row=\"{id}\" "
+            + "aria-label=\"Remove step Book &quot;interviews&quot; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">Remove</button>",
+            remove);
+
+        // What the browser sends back is read strictly: a listed status of a step, nothing else.
+        Assert.Equal((id, StepStatus.Done), GoalStepMarkup.Parse($"{id}|Done"));
+        Assert.Null(GoalStepMarkup.Parse($"{id}|7"));
+        Assert.Null(GoalStepMarkup.Parse($"{id}|Done|x"));
+        Assert.Null(GoalStepMarkup.Parse("not-a-step|Done"));
+        Assert.Null(GoalStepMarkup.Parse(null));
+    }
 }

@@ -93,6 +93,35 @@ public sealed class RenderDocument
         }
     }
 
+    /// <summary>
+    /// About how many frames each component's tree has now: elements, attributes, handlers, text, markup blocks and
+    /// child components (regions and element references, which the client does not keep, are not counted). A live
+    /// page keeps its tree twice, in arrays sized to the next power of two (docs/benchmarks.md).
+    /// </summary>
+    public IReadOnlyDictionary<int, int> Frames() => _components.ToDictionary(c => c.Key, c => FramesIn(c.Value));
+
+    private static int FramesIn(ContainerNode container) => container.Children.Sum(child => child switch
+    {
+        ElementNode element => 1 + element.Attributes.Count + element.Handlers.Count + FramesIn(element),
+        _ => 1,
+    });
+
+    /// <summary>Every node inside a container (elements, text and markup blocks), in document order; child components not entered.</summary>
+    public static IEnumerable<RenderNode> Nodes(ContainerNode container)
+    {
+        foreach (var child in container.Children)
+        {
+            yield return child;
+            if (child is ContainerNode inner)
+            {
+                foreach (var node in Nodes(inner))
+                {
+                    yield return node;
+                }
+            }
+        }
+    }
+
     /// <summary>Every element of the page, in document order within each component.</summary>
     public IEnumerable<ElementNode> Elements() => _components.Values.SelectMany(Descendants);
 

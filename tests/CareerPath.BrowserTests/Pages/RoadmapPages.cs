@@ -19,7 +19,7 @@ public sealed class RoadmapPages(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = name })).ToBeVisibleAsync();
     }
 
-    private ILocator AddButtons => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add to plan: ") });
+    public ILocator AddButtons => page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add to plan: ") });
 
     public async Task AcceptFirstSuggestionAsync()
     {
@@ -58,6 +58,7 @@ public sealed class RoadmapPages(IPage page)
     public async Task EditAsync(string title, string newTitle)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {title}" }).ClickAsync();
+        await Expect(page.GetByLabel("Milestone title")).ToBeFocusedAsync();
         await page.GetByLabel("Milestone title").FillAsync(newTitle);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
     }

@@ -16,7 +16,7 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string 
 {
     private bool _focusAnswer;
     private string? _refocus;
-    private IJSObjectReference? _module;
+    private readonly FocusScript _focus = new(js);
 
     /// <summary>The row asked about, if any.</summary>
     public Guid? Asking { get; private set; }
@@ -69,8 +69,7 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string 
             else if (_refocus is { } id)
             {
                 _refocus = null;
-                _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/focus-field.js");
-                await _module.InvokeVoidAsync("focusById", id);
+                await _focus.ByIdAsync(id);
             }
         }
         catch (JSException)
@@ -79,18 +78,5 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string 
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The page went with its connection: nothing left to release in the browser.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _focus.DisposeAsync();
 }

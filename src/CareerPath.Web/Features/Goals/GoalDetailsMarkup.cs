@@ -31,6 +31,38 @@ public static class GoalDetailsMarkup
         return new MarkupString(html.Append("</dl>").ToString());
     }
 
+    /// <summary>
+    /// The goal's figures at the top of its page: progress (and what it counts), time elapsed since it was set, the
+    /// deadline, and for a measured goal the latest value against the target. Built once per reading of the goal.
+    /// </summary>
+    public static MarkupString Facts(GoalView goal)
+    {
+        var fields = goal.Fields;
+        var html = new StringBuilder("<div class=\"facts\">");
+        Fact(html, "Progress", $"{(int)Math.Round(goal.Summary.Progress * 100)}%",
+            fields.Mode == ProgressMode.Steps ? "from completed steps" : $"of {fields.MeasureName}", testId: "progress");
+        Fact(html, "Time elapsed", $"{(int)Math.Round(goal.Elapsed * 100)}%", $"since {goal.Summary.CreatedOn:d MMM yyyy}");
+        Fact(html, "Deadline", goal.Summary.Deadline?.ToString("d MMM yyyy") ?? "none");
+        if (fields.Mode == ProgressMode.Measure)
+        {
+            Fact(html, "Current value", $"{goal.CurrentValue?.ToString("0.##") ?? "–"} / {fields.TargetValue?.ToString("0.##")}");
+        }
+
+        return new MarkupString(html.Append("</div>").ToString());
+    }
+
+    private static void Fact(StringBuilder html, string label, string value, string? note = null, string? testId = null)
+    {
+        html.Append("<div class=\"fact\"><span class=\"fact__label\">").Append(label).Append("</span><span class=\"fact__value\"")
+            .Append(testId is null ? "" : $" data-testid=\"{testId}\"").Append('>').Append(MarkupText.Encode(value)).Append("</span>");
+        if (note is not null)
+        {
+            html.Append("<span class=\"fact__note\">").Append(MarkupText.Encode(note)).Append("</span>");
+        }
+
+        html.Append("</div>");
+    }
+
     private static void Item(StringBuilder html, string term, string? value, string none)
     {
         html.Append("<div><dt>").Append(term).Append("</dt><dd>");

@@ -36,5 +36,52 @@ public static class RoadmapStepMarkup
         + $"<p class=\"small\">{E(suggestion.Reason)}</p>"
         + $"<p class=\"muted small\">{E(Format.Weeks(suggestion.Resource.TypicalWeeks))} · {E(Format.Cost(suggestion.Resource.ApproxCostUsd))}</p></div>");
 
+    /// <summary>The <c>data-action</c> of a suggestion's buttons; <c>data-row</c> is "resource|step|after" or "…|alongside".</summary>
+    public const string AcceptAction = "accept";
+
+    /// <summary>
+    /// A step's suggestions with what can be done about each: "In your plan", or a button that adds it after the
+    /// unfinished items (with the date it would end) and, where that differs, one that runs it alongside them. The
+    /// buttons carry their action and row (js/row-actions.js) instead of a handler each, so the list is one frame
+    /// however long. Each row has an id and takes focus, so the keyboard can stay on a suggestion once it is added.
+    /// </summary>
+    public static MarkupString Suggestions(RoadmapStep step, IReadOnlyList<MarkupString> described, RoadmapView view)
+    {
+        var html = new System.Text.StringBuilder();
+        foreach (var (suggestion, text) in step.Suggestions.Zip(described))
+        {
+            var resource = suggestion.Resource;
+            html.Append($"<li class=\"suggestion\" id=\"{SuggestionId(step.Role.Slug, resource.Slug)}\" tabindex=\"-1\">").Append(text.Value);
+            if (view.Roadmap.Milestones.Any(m => m.ResourceSlug == resource.Slug && m.StepRoleSlug == step.Role.Slug))
+            {
+                html.Append("<span class=\"badge badge--good\">In your plan</span></li>");
+                continue;
+            }
+
+            var name = E(resource.Name);
+            var after = view.SuggestedDate(resource.TypicalWeeks, inParallel: false);
+            var alongside = view.SuggestedDate(resource.TypicalWeeks, inParallel: true);
+            var row = $"{resource.Slug}|{step.Role.Slug}";
+            html.Append($"<span class=\"suggestion__actions\"><button type=\"button\" class=\"button button--small\" data-action=\"{AcceptAction}\" data-row=\"{row}|after\" ")
+                .Append($"aria-label=\"Add to plan: {name}, after your unfinished items, ending {Date(after, "d MMMM yyyy")}\">Add to plan</button>")
+                .Append($"<span class=\"muted small\">ends {Date(after, "d MMM yyyy")}</span>");
+            if (alongside != after)
+            {
+                var alongsideText = $"or run it alongside (ends {Date(alongside, "d MMM yyyy")})";
+                html.Append($"<button type=\"button\" class=\"link-button small\" data-action=\"{AcceptAction}\" data-row=\"{row}|alongside\" ")
+                    .Append($"aria-label=\"{alongsideText}: {name}\">{alongsideText}</button>");
+            }
+
+            html.Append("</span></li>");
+        }
+
+        return new(html.ToString());
+    }
+
+    /// <summary>The id of a suggestion's row (slugs are lower-case letters, digits and hyphens).</summary>
+    public static string SuggestionId(string stepRoleSlug, string resourceSlug) => $"suggestion-{stepRoleSlug}-{resourceSlug}";
+
+    private static string Date(DateOnly date, string format) => date.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
     private static string E(string text) => MarkupText.Encode(text);
 }
