@@ -50,11 +50,10 @@ public sealed class RoadmapStepMarkupTests
         var roadmap = Roadmap.Create("owner", "To senior", "pm", "senior-pm", null, catalog, new DateTime(2027, 1, 4, 9, 0, 0, DateTimeKind.Utc));
         var gap = new StepGap(catalog.FindSkill("stakeholders")!, 2, 4);
         var step = new RoadmapStep(catalog.FindRole("senior-pm")!, catalog.FindRole("pm")!, 24, [gap], [new Suggestion(course, [gap]), new Suggestion(project, [gap])]);
-        var described = step.Suggestions.Select(RoadmapStepMarkup.Suggestion).ToList();
         RoadmapView Of(Roadmap r) => new(r, PathFinder.Find(catalog, "pm", "senior-pm"), null, null, true, false, today, null);
 
         // An empty plan: each ends its length from today, so running it alongside ends the same day (one button).
-        var empty = RoadmapStepMarkup.Suggestions(step, described, Of(roadmap)).Value;
+        var empty = RoadmapStepMarkup.Suggestions(step, Of(roadmap)).Value;
         Assert.Equal(2, Count(empty, "Add to plan</button>"));
         Assert.Contains("<li class=\"suggestion\" id=\"suggestion-senior-pm-course-x\" tabindex=\"-1\">", empty, StringComparison.Ordinal);
         Assert.Contains(
@@ -67,7 +66,7 @@ public sealed class RoadmapStepMarkupTests
 
         // The course in the plan (ending 15 February): the project after it ends 15 March, alongside it 1 February.
         roadmap.AcceptSuggestion(course, ["stakeholders"], "senior-pm", inParallel: false, today);
-        var one = RoadmapStepMarkup.Suggestions(step, described, Of(roadmap)).Value;
+        var one = RoadmapStepMarkup.Suggestions(step, Of(roadmap)).Value;
         Assert.Contains("<p class=\"muted small\">6 weeks · Free</p></div><span class=\"badge badge--good\">In your plan</span></li>", one, StringComparison.Ordinal);
         Assert.Equal(1, Count(one, "Add to plan</button>"));
         Assert.Contains("data-row=\"project-y|senior-pm|after\" aria-label=\"Add to plan: Project Y, after your unfinished items, ending 15 March 2027\"", one, StringComparison.Ordinal);

@@ -13,15 +13,15 @@ namespace CareerPath.Web.Features.Roadmaps;
 /// </summary>
 public static class RoadmapStepMarkup
 {
-    /// <summary>One step's parts: its heading, its gaps and each suggestion's description, in the plan's order.</summary>
-    public sealed record StepParts(MarkupString Head, MarkupString Gaps, IReadOnlyList<MarkupString> Suggestions);
+    /// <summary>One step's fixed parts: its heading and its gaps (its suggestions change with the plan: <see cref="Suggestions"/>).</summary>
+    public sealed record StepParts(MarkupString Head, MarkupString Gaps);
 
     /// <summary>
     /// Every step's parts, built once for a plan. A page renders again after each action and keeps the tree before
     /// (until its next render): parts built anew at every render would hold each text twice.
     /// </summary>
     public static IReadOnlyList<StepParts> For(RoadmapPlan plan, bool typicalTimesAssumed) =>
-        plan.Steps.Select((step, i) => new StepParts(Head(step, i + 1, typicalTimesAssumed), Gaps(step.Gaps), step.Suggestions.Select(Suggestion).ToList())).ToList();
+        plan.Steps.Select((step, i) => new StepParts(Head(step, i + 1, typicalTimesAssumed), Gaps(step.Gaps))).ToList();
 
     public static MarkupString Head(RoadmapStep step, int number, bool typicalTimesAssumed) => new(
         $"<span class=\"steps__number\" aria-hidden=\"true\">{number}</span><div><h3>{E(step.From.Name)} → {E(step.Role.Name)}</h3>"
@@ -44,14 +44,15 @@ public static class RoadmapStepMarkup
     /// unfinished items (with the date it would end) and, where that differs, one that runs it alongside them. The
     /// buttons carry their action and row (js/row-actions.js) instead of a handler each, so the list is one frame
     /// however long. Each row has an id and takes focus, so the keyboard can stay on a suggestion once it is added.
+    /// The descriptions are written into the list, not kept apart as well: a page would hold their text twice.
     /// </summary>
-    public static MarkupString Suggestions(RoadmapStep step, IReadOnlyList<MarkupString> described, RoadmapView view)
+    public static MarkupString Suggestions(RoadmapStep step, RoadmapView view)
     {
         var html = new System.Text.StringBuilder();
-        foreach (var (suggestion, text) in step.Suggestions.Zip(described))
+        foreach (var suggestion in step.Suggestions)
         {
             var resource = suggestion.Resource;
-            html.Append($"<li class=\"suggestion\" id=\"{SuggestionId(step.Role.Slug, resource.Slug)}\" tabindex=\"-1\">").Append(text.Value);
+            html.Append($"<li class=\"suggestion\" id=\"{SuggestionId(step.Role.Slug, resource.Slug)}\" tabindex=\"-1\">").Append(Suggestion(suggestion).Value);
             if (view.Roadmap.Milestones.Any(m => m.ResourceSlug == resource.Slug && m.StepRoleSlug == step.Role.Slug))
             {
                 html.Append("<span class=\"badge badge--good\">In your plan</span></li>");
