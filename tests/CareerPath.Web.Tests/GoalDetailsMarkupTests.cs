@@ -130,28 +130,30 @@ public sealed class GoalDetailsMarkupTests
         var set = new DateOnly(2027, 3, 1);
         var goal = Goal.Create("owner", Fields(null, [], null, null, null), Catalog, set);
         var step = goal.AddStep("Book \"interviews\" " + Hostile, set.AddDays(7), set);
-        var id = step.Id;
-
-        var list = GoalStepMarkup.Status(step, StepStatus.InProgress, alternate: false).Value;
-        var alternate = GoalStepMarkup.Status(step, StepStatus.InProgress, alternate: true).Value;
-        var remove = GoalStepMarkup.RemoveButton(step, $"remove-step-{id}").Value;
+        var list = GoalStepMarkup.Status(step, 12, StepStatus.InProgress, alternate: false).Value;
+        var alternate = GoalStepMarkup.Status(step, 12, StepStatus.InProgress, alternate: true).Value;
+        var remove = GoalStepMarkup.RemoveButton(step, 12, "remove-step-12").Value;
 
         Assert.Equal(
             "<select aria-label=\"Status of Book &quot;interviews&quot; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
-            + $"<option value=\"{id}|ToDo\">To do</option><option value=\"{id}|InProgress\" selected>In progress</option><option value=\"{id}|Done\">Done</option></select>",
+            + "<option value=\"12|ToDo\">To do</option><option value=\"12|InProgress\" selected>In progress</option><option value=\"12|Done\">Done</option></select>",
             list);
         // The other spelling: the same list in the browser, a different text, so the browser's copy is replaced.
         Assert.Equal(list + " ", alternate);
         Assert.Equal(
-            $"<button type=\"button\" class=\"link-button\" id=\"remove-step-{id}\" data-action=\"remove\" data-row=\"{id}\" "
+            "<button type=\"button\" class=\"link-button\" id=\"remove-step-12\" data-action=\"remove\" data-row=\"12\" "
             + "aria-label=\"Remove step Book &quot;interviews&quot; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">Remove</button>",
             remove);
 
-        // What the browser sends back is read strictly: a listed status of a step, nothing else.
-        Assert.Equal((id, StepStatus.Done), GoalStepMarkup.Parse($"{id}|Done"));
-        Assert.Null(GoalStepMarkup.Parse($"{id}|7"));
-        Assert.Null(GoalStepMarkup.Parse($"{id}|Done|x"));
-        Assert.Null(GoalStepMarkup.Parse("not-a-step|Done"));
+        // What the browser sends back is read strictly: a row number and one of the three statuses, nothing else.
+        Assert.Equal((12, StepStatus.Done), GoalStepMarkup.Parse("12|Done"));
+        Assert.Null(GoalStepMarkup.Parse("12|7"));
+        Assert.Null(GoalStepMarkup.Parse("12|Done|x"));
+        Assert.Null(GoalStepMarkup.Parse("-1|Done"));
+        Assert.Null(GoalStepMarkup.Parse(" 12|Done"));
+        Assert.Null(GoalStepMarkup.Parse($"{Guid.NewGuid()}|Done"));
+        Assert.Equal(12, GoalStepMarkup.Row("12"));
+        Assert.Null(GoalStepMarkup.Row("1e3"));
         Assert.Null(GoalStepMarkup.Parse(null));
     }
 }

@@ -10,9 +10,10 @@ namespace CareerPath.Web.Components.Shared;
 /// question on the row being <see cref="Asking"/> about, its answer button with <c>@ref="….AnswerButton"</c>, and on
 /// every other row a button with the id <see cref="TriggerId"/>. The answer gets the keyboard when asked; Esc or
 /// Cancel puts it back on the row's button, as <see cref="ConfirmButton"/> does; once the row is gone, the keyboard goes
-/// to <paramref name="afterRemoval"/> (the id of the list's heading, focusable with <c>tabindex="-1"</c>).
+/// to <paramref name="afterRemoval"/> (the id of the list's heading, focusable with <c>tabindex="-1"</c>). A page that
+/// names its rows more briefly than by id gives <paramref name="rowName"/> for the buttons' ids.
 /// </summary>
-public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string afterRemoval) : IAsyncDisposable
+public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string afterRemoval, Func<Guid, string>? rowName = null) : IAsyncDisposable
 {
     private bool _focusAnswer;
     private string? _refocus;
@@ -24,7 +25,7 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string 
     /// <summary>The button that answers yes, on the row asked about.</summary>
     public ElementReference AnswerButton { get; set; }
 
-    public string TriggerId(Guid row) => $"{triggerPrefix}-{row}";
+    public string TriggerId(Guid row) => $"{triggerPrefix}-{(rowName is null ? row.ToString() : rowName(row))}";
 
     public void Ask(Guid row)
     {
