@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CareerPath.BrowserTests.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -34,6 +35,20 @@ public sealed class RoadmapTests(BrowserFixture fixture)
         // With an audit: gaps per step and suggestions to accept; own milestones; edit, reorder, complete.
         await page.GotoAsync(roadmapUrl);
         await Expect(page.GetByTestId("step-senior-product-manager")).ToContainTextAsync("Gaps to close");
+
+        // The step to work on now lists its suggestions; a later one says how many it has and lists them on request.
+        var later = page.GetByTestId("step-director-of-product-management");
+        var toggle = later.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Show \d+ suggested actions?$") });
+        await Expect(later.Locator(".suggestion")).ToHaveCountAsync(0);
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await toggle.ClickAsync();
+        var hide = later.GetByRole(AriaRole.Button, new() { Name = "Hide the suggested actions" });
+        await Expect(hide).ToBeFocusedAsync();
+        await Expect(hide).ToHaveAttributeAsync("aria-expanded", "true");
+        Assert.True(await later.Locator(".suggestion").CountAsync() > 0);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(later.Locator(".suggestion")).ToHaveCountAsync(0);
+        await Expect(toggle).ToBeFocusedAsync();
         await roadmap.AcceptFirstSuggestionAsync();
         // The button is gone once the suggestion is in the plan: the keyboard stays on the suggestion, not the page's top.
         await Expect(page.Locator(".suggestion:focus")).ToContainTextAsync("In your plan");

@@ -79,6 +79,25 @@ public static class RoadmapStepMarkup
         return new(html.ToString());
     }
 
+    /// <summary>The <c>data-action</c> of the button that shows or hides a step's suggestions (<c>data-row</c>: the step).</summary>
+    public const string ToggleAction = "toggle";
+
+    /// <summary>
+    /// The button that shows a step's suggestions, saying how many there are and how many are in the plan, or hides
+    /// them. A page lists the suggestions of the step to work on now and of the steps the user opens: each is a
+    /// kilobyte or two of text a live page holds for as long as it is open (docs/benchmarks.md).
+    /// </summary>
+    public static MarkupString Toggle(RoadmapStep step, RoadmapView view, bool open)
+    {
+        var inPlan = step.Suggestions.Count(s => view.Roadmap.Milestones.Any(m => m.ResourceSlug == s.Resource.Slug && m.StepRoleSlug == step.Role.Slug));
+        var text = open ? "Hide the suggested actions"
+            : $"Show {Format.Plural(step.Suggestions.Count, "suggested action")}{(inPlan > 0 ? $" ({inPlan} in your plan)" : "")}";
+        return new($"<button type=\"button\" class=\"link-button step__toggle\" id=\"{ToggleId(step.Role.Slug)}\" data-action=\"{ToggleAction}\" data-row=\"{step.Role.Slug}\" aria-expanded=\"{(open ? "true" : "false")}\">{text}</button>");
+    }
+
+    /// <summary>The id of a step's show-or-hide button.</summary>
+    public static string ToggleId(string stepRoleSlug) => $"suggestions-toggle-{stepRoleSlug}";
+
     /// <summary>The id of a suggestion's row (slugs are lower-case letters, digits and hyphens).</summary>
     public static string SuggestionId(string stepRoleSlug, string resourceSlug) => $"suggestion-{stepRoleSlug}-{resourceSlug}";
 
