@@ -27,6 +27,30 @@ public sealed class GoalChartTests
     }
 
     [Fact]
+    public void The_chart_is_written_as_one_svg_with_its_lines_and_html_labels()
+    {
+        // The ten-day case above; a chart without a deadline has no straight line at all.
+        var html = GoalChartLayout.For([new(Jan1, 0), new(Jan1.AddDays(10), 100)], [new(Jan1, 0), new(Jan1.AddDays(5), 40)]).Html().Value;
+        var noDeadline = GoalChartLayout.For([], [new(Jan1, 0), new(Jan1.AddDays(5), 40)]).Html().Value;
+
+        Assert.StartsWith("<div class=\"goal-chart\" role=\"img\" aria-label=\"Progress over time against the straight line to the deadline; the same figures are in the table below\">", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<svg class=\"goal-chart__plot\" viewBox=\"0 0 1000 100\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">"
+            + "<path class=\"goal-chart__grid\" d=\"M0 0H1000M0 25H1000M0 50H1000M0 75H1000\" />"
+            + "<polyline class=\"goal-chart__on-track\" points=\"0,100 1000,0\" />"
+            + "<polyline class=\"goal-chart__progress\" points=\"0,100 500,60\" />"
+            + "<path class=\"goal-chart__markers\" d=\"M0 100h0M500 60h0\" /></svg>",
+            html,
+            StringComparison.Ordinal);
+        Assert.EndsWith(
+            "<div class=\"goal-chart__x\" aria-hidden=\"true\"><span style=\"left: 0%\">1 Jan 2026</span><span style=\"left: 50%\">6 Jan 2026</span>"
+            + "<span style=\"left: 100%\">11 Jan 2026</span></div></div>",
+            html,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("goal-chart__on-track", noDeadline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Seven_days_put_the_middle_label_on_day_three_three_sevenths_of_the_way()
     {
         // 7 days: the middle label is day 3 (7 / 2 rounded down), at 3/7 = 42.86 % of the width; 1/7 of 1,000 is 142.9.

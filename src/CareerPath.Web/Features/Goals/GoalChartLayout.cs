@@ -60,6 +60,32 @@ public sealed record GoalChartLayout(string OnTrack, string Progress, string Mar
         return new GoalChartLayout(Points(onTrack), Points(progress), markers.ToString(), dates);
     }
 
+    /// <summary>
+    /// The chart as markup: one small SVG whose plot stretches to the card's width (lines keep their thickness,
+    /// vector-effect), with the labels as HTML so they stay readable on a phone. The same figures are in the table
+    /// below it. Written once per reading of the goal: as a component it kept two trees of its own.
+    /// </summary>
+    public Microsoft.AspNetCore.Components.MarkupString Html()
+    {
+        var html = new StringBuilder("<div class=\"goal-chart\" role=\"img\" aria-label=\"Progress over time against the straight line to the deadline; the same figures are in the table below\">")
+            .Append("<div class=\"goal-chart__y\" aria-hidden=\"true\"><span style=\"top: 0\">100%</span><span style=\"top: 25%\">75%</span><span style=\"top: 50%\">50%</span><span style=\"top: 75%\">25%</span><span style=\"top: 100%\">0%</span></div>")
+            .Append(CultureInfo.InvariantCulture, $"<svg class=\"goal-chart__plot\" viewBox=\"0 0 {Width} {Height}\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">")
+            .Append("<path class=\"goal-chart__grid\" d=\"M0 0H1000M0 25H1000M0 50H1000M0 75H1000\" />");
+        if (OnTrack.Length > 0)
+        {
+            html.Append($"<polyline class=\"goal-chart__on-track\" points=\"{OnTrack}\" />");
+        }
+
+        html.Append($"<polyline class=\"goal-chart__progress\" points=\"{Progress}\" /><path class=\"goal-chart__markers\" d=\"{Markers}\" /></svg>")
+            .Append("<div class=\"goal-chart__x\" aria-hidden=\"true\">");
+        foreach (var date in Dates)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<span style=\"left: {date.Left}%\">{date.Text}</span>");
+        }
+
+        return new(html.Append("</div></div>").ToString());
+    }
+
     private static string Number(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string Label(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
