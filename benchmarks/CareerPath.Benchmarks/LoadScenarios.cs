@@ -195,22 +195,25 @@ internal sealed class RoadmapScenario : PageScenario
         }
 
         // The section's one handler takes every suggestion's click (js/row-actions.js sends the button's action and
-        // row); an accepted suggestion shows "In your plan" instead of its buttons.
-        return await circuit.DispatchAsync(handler.Value, "rowaction", new { action = "accept", row = rows[0] }, d => AddRows(d).Count() == rows.Count - 1, ActionTimeout);
+        // row); an accepted suggestion shows "In your plan" instead of its buttons. (The count of buttons is no sign:
+        // the step's last one accepted, the next step lists its suggestions.)
+        var row = rows[0];
+        return await circuit.DispatchAsync(handler.Value, "rowaction", new { action = "accept", row }, d => !AddRows(d).Contains(row), ActionTimeout);
     }
 
     public override async Task<bool> ActInBrowserAsync(IPage page)
     {
-        var buttons = page.Locator("button", new() { HasTextString = "Add to plan" });
-        var before = await buttons.CountAsync();
-        if (before == 0)
+        var buttons = page.Locator("button[data-action=accept]", new() { HasTextString = "Add to plan" });
+        if (await buttons.CountAsync() == 0)
         {
             // Every suggestion is in the plan (the tab's user accepts one a second).
             return false;
         }
 
+        // Done when that suggestion's button is gone (the next step's suggestions may appear at the same time).
+        var row = await buttons.First.GetAttributeAsync("data-row");
         await buttons.First.ClickAsync();
-        await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('button')].filter(b => b.textContent.trim() === 'Add to plan').length === {before - 1}");
+        await page.WaitForFunctionAsync("row => !document.querySelector(`button[data-row=\"${row}\"]`)", row);
         return true;
     }
 
