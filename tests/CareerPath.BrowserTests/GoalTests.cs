@@ -389,5 +389,13 @@ public sealed class GoalTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await Expect(status).ToHaveValueAsync(new Regex(@"\|ToDo$"));
+
+        // A status chosen stays shown when rows come above its step (a step due sooner sorts first).
+        await goals.SetStepStatusAsync("Pass the assessment", "Done");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("50%");
+        await goals.AddStepAsync("Book the exam", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+        await Expect(goals.Steps.Locator("li").First).ToContainTextAsync("Book the exam");
+        await Expect(page.GetByTestId("progress")).ToHaveTextAsync("33%");
+        await Expect(status).ToHaveValueAsync(new Regex(@"\|Done$"));
     }
 }

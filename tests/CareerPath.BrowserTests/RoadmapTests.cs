@@ -46,9 +46,26 @@ public sealed class RoadmapTests(BrowserFixture fixture)
         await Expect(hide).ToBeFocusedAsync();
         await Expect(hide).ToHaveAttributeAsync("aria-expanded", "true");
         Assert.True(await later.Locator(".suggestion").CountAsync() > 0);
+        var hiddenRow = await later.Locator("button[data-action=accept]").First.GetAttributeAsync("data-row");
         await page.Keyboard.PressAsync("Enter");
         await Expect(later.Locator(".suggestion")).ToHaveCountAsync(0);
         await Expect(toggle).ToBeFocusedAsync();
+
+        // A click the page did not offer changes nothing: a suggestion of a hidden step, or one the plan does not have
+        // (the buttons are markup, so anyone can write one). The two accepted below are then the plan's only items.
+        foreach (var row in new[] { hiddenRow!, "no-such-resource|senior-product-manager|after" })
+        {
+            await page.EvaluateAsync(
+                "row => { const b = document.createElement('button'); b.dataset.action = 'accept'; b.dataset.row = row; document.querySelector('[data-testid=step-senior-product-manager]').append(b); b.click(); b.remove(); }",
+                row);
+        }
+
+        // The step to work on now can be hidden too, and shown again.
+        var current = page.GetByTestId("step-senior-product-manager");
+        await current.GetByRole(AriaRole.Button, new() { Name = "Hide the suggested actions" }).ClickAsync();
+        await Expect(current.Locator(".suggestion")).ToHaveCountAsync(0);
+        await current.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Show \d+ suggested actions?$") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await roadmap.AcceptFirstSuggestionAsync();
         // The button is gone once the suggestion is in the plan: the keyboard stays on the suggestion, not the page's top.
         await Expect(page.Locator(".suggestion:focus")).ToContainTextAsync("In your plan");

@@ -135,7 +135,7 @@ public sealed class GoalDetailsMarkupTests
         var remove = GoalStepMarkup.RemoveButton(step, 12, "remove-step-12").Value;
 
         Assert.Equal(
-            "<select aria-label=\"Status of Book &quot;interviews&quot; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
+            "<select id=\"step-status-12\" aria-label=\"Status of Book &quot;interviews&quot; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
             + "<option value=\"12|ToDo\">To do</option><option value=\"12|InProgress\" selected>In progress</option><option value=\"12|Done\">Done</option></select>",
             list);
         // The other spelling: the same list in the browser, a different text, so the browser's copy is replaced.

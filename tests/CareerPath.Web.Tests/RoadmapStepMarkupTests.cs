@@ -55,7 +55,7 @@ public sealed class RoadmapStepMarkupTests
         // An empty plan: each ends its length from today, so running it alongside ends the same day (one button).
         var empty = RoadmapStepMarkup.Suggestions(step, Of(roadmap)).Value;
         Assert.Equal(2, Count(empty, "Add to plan</button>"));
-        Assert.Contains("<li class=\"suggestion\" id=\"suggestion-senior-pm-course-x\" tabindex=\"-1\">", empty, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"suggestion\" id=\"suggestion-senior-pm--course-x\" tabindex=\"-1\">", empty, StringComparison.Ordinal);
         Assert.Contains(
             "<button type=\"button\" class=\"button button--small\" data-action=\"accept\" data-row=\"course-x|senior-pm|after\" "
             + "aria-label=\"Add to plan: Course &lt;b&gt;X&lt;/b&gt;, after your unfinished items, ending 15 February 2027\">Add to plan</button>"

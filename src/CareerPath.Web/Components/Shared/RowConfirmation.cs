@@ -73,9 +73,10 @@ public sealed class RowConfirmation(IJSRuntime js, string triggerPrefix, string 
                 await _focus.ByIdAsync(id);
             }
         }
-        catch (JSException)
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
         {
-            // Moving the keyboard is a courtesy: a browser that refuses it keeps the page, and the page keeps working.
+            // Moving the keyboard is a courtesy: a browser that refuses it, or an answer button not on the page (the
+            // row could not be asked about), keeps the page, and the page keeps working.
         }
     }
 

@@ -26,7 +26,7 @@ public static class GoalStepMarkup
     /// </summary>
     public static MarkupString Status(GoalStep step, int row, StepStatus selected, bool alternate)
     {
-        var html = new System.Text.StringBuilder($"<select aria-label=\"Status of {MarkupText.Encode(step.Title)}\">");
+        var html = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"<select id=\"{StatusId(row)}\" aria-label=\"Status of {MarkupText.Encode(step.Title)}\">"));
         foreach (var (status, label) in Statuses)
         {
             html.Append(CultureInfo.InvariantCulture, $"<option value=\"{row}|{status}\"{(status == selected ? " selected" : "")}>{label}</option>");
@@ -34,6 +34,9 @@ public static class GoalStepMarkup
 
         return new(html.Append(alternate ? "</select> " : "</select>").ToString());
     }
+
+    /// <summary>The id of a row's status list (where the keyboard goes back after a refused change).</summary>
+    public static string StatusId(int row) => string.Create(CultureInfo.InvariantCulture, $"step-status-{row}");
 
     /// <summary>The button that asks "Remove?" (its id is where the keyboard returns when the question is cancelled).</summary>
     public static MarkupString RemoveButton(GoalStep step, int row, string triggerId) => new(string.Create(CultureInfo.InvariantCulture,

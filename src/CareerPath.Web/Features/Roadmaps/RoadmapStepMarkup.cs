@@ -52,7 +52,7 @@ public static class RoadmapStepMarkup
         foreach (var suggestion in step.Suggestions)
         {
             var resource = suggestion.Resource;
-            html.Append($"<li class=\"suggestion\" id=\"{SuggestionId(step.Role.Slug, resource.Slug)}\" tabindex=\"-1\">").Append(Suggestion(suggestion).Value);
+            html.Append($"<li class=\"suggestion\" id=\"{E(SuggestionId(step.Role.Slug, resource.Slug))}\" tabindex=\"-1\">").Append(Suggestion(suggestion).Value);
             if (view.Roadmap.Milestones.Any(m => m.ResourceSlug == resource.Slug && m.StepRoleSlug == step.Role.Slug))
             {
                 html.Append("<span class=\"badge badge--good\">In your plan</span></li>");
@@ -62,7 +62,7 @@ public static class RoadmapStepMarkup
             var name = E(resource.Name);
             var after = view.SuggestedDate(resource.TypicalWeeks, inParallel: false);
             var alongside = view.SuggestedDate(resource.TypicalWeeks, inParallel: true);
-            var row = $"{resource.Slug}|{step.Role.Slug}";
+            var row = E($"{resource.Slug}|{step.Role.Slug}");
             html.Append($"<span class=\"suggestion__actions\"><button type=\"button\" class=\"button button--small\" data-action=\"{AcceptAction}\" data-row=\"{row}|after\" ")
                 .Append($"aria-label=\"Add to plan: {name}, after your unfinished items, ending {Date(after, "d MMMM yyyy")}\">Add to plan</button>")
                 .Append($"<span class=\"muted small\">ends {Date(after, "d MMM yyyy")}</span>");
@@ -92,14 +92,17 @@ public static class RoadmapStepMarkup
         var inPlan = step.Suggestions.Count(s => view.Roadmap.Milestones.Any(m => m.ResourceSlug == s.Resource.Slug && m.StepRoleSlug == step.Role.Slug));
         var text = open ? "Hide the suggested actions"
             : $"Show {Format.Plural(step.Suggestions.Count, "suggested action")}{(inPlan > 0 ? $" ({inPlan} in your plan)" : "")}";
-        return new($"<button type=\"button\" class=\"link-button step__toggle\" id=\"{ToggleId(step.Role.Slug)}\" data-action=\"{ToggleAction}\" data-row=\"{step.Role.Slug}\" aria-expanded=\"{(open ? "true" : "false")}\">{text}</button>");
+        return new($"<button type=\"button\" class=\"link-button step__toggle\" id=\"{E(ToggleId(step.Role.Slug))}\" data-action=\"{ToggleAction}\" data-row=\"{E(step.Role.Slug)}\" aria-expanded=\"{(open ? "true" : "false")}\">{text}</button>");
     }
 
     /// <summary>The id of a step's show-or-hide button.</summary>
     public static string ToggleId(string stepRoleSlug) => $"suggestions-toggle-{stepRoleSlug}";
 
-    /// <summary>The id of a suggestion's row (slugs are lower-case letters, digits and hyphens).</summary>
-    public static string SuggestionId(string stepRoleSlug, string resourceSlug) => $"suggestion-{stepRoleSlug}-{resourceSlug}";
+    /// <summary>
+    /// The id of a suggestion's row. Slugs are lower-case letters, digits and single hyphens, so a double hyphen
+    /// between them keeps one step and resource from spelling another's ("a-b" and "c" against "a" and "b-c").
+    /// </summary>
+    public static string SuggestionId(string stepRoleSlug, string resourceSlug) => $"suggestion-{stepRoleSlug}--{resourceSlug}";
 
     private static string Date(DateOnly date, string format) => date.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
