@@ -75,7 +75,7 @@ public static class RoadmapExport
 
                 foreach (var suggestion in step.Suggestions)
                 {
-                    var inPlan = roadmap.Milestones.Any(m => m.ResourceSlug == suggestion.Resource.Slug && m.StepRoleSlug == step.Role.Slug);
+                    var inPlan = roadmap.HasInPlan(suggestion.Resource.Slug, step.Role.Slug);
                     md.AppendLine($"- {MarkdownText.Inline(suggestion.Resource.Name)} ({Format.Kind(suggestion.Resource.Kind)}, {Format.Weeks(suggestion.Resource.TypicalWeeks)}, {Format.Cost(suggestion.Resource.ApproxCostUsd)}){(inPlan ? ", in your plan" : "")}: {MarkdownText.Inline(suggestion.Reason)}");
                 }
 

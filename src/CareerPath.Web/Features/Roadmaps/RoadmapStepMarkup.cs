@@ -53,7 +53,7 @@ public static class RoadmapStepMarkup
         {
             var resource = suggestion.Resource;
             html.Append($"<li class=\"suggestion\" id=\"{E(SuggestionId(step.Role.Slug, resource.Slug))}\" tabindex=\"-1\">").Append(Suggestion(suggestion).Value);
-            if (view.Roadmap.Milestones.Any(m => m.ResourceSlug == resource.Slug && m.StepRoleSlug == step.Role.Slug))
+            if (view.Roadmap.HasInPlan(resource.Slug, step.Role.Slug))
             {
                 html.Append("<span class=\"badge badge--good\">In your plan</span></li>");
                 continue;
@@ -89,7 +89,7 @@ public static class RoadmapStepMarkup
     /// </summary>
     public static MarkupString Toggle(RoadmapStep step, RoadmapView view, bool open)
     {
-        var inPlan = step.Suggestions.Count(s => view.Roadmap.Milestones.Any(m => m.ResourceSlug == s.Resource.Slug && m.StepRoleSlug == step.Role.Slug));
+        var inPlan = step.Suggestions.Count(s => view.Roadmap.HasInPlan(s.Resource.Slug, step.Role.Slug));
         var text = open ? "Hide the suggested actions"
             : $"Show {Format.Plural(step.Suggestions.Count, "suggested action")}{(inPlan > 0 ? $" ({inPlan} in your plan)" : "")}";
         return new($"<button type=\"button\" class=\"link-button step__toggle\" id=\"{E(ToggleId(step.Role.Slug))}\" data-action=\"{ToggleAction}\" data-row=\"{E(step.Role.Slug)}\" aria-expanded=\"{(open ? "true" : "false")}\">{text}</button>");
