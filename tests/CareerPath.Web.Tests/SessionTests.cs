@@ -372,6 +372,50 @@ public sealed partial class SessionTests(CareerPathAppFactory app)
     }
 
     [Fact]
+    public async Task An_open_pages_minute_check_holds_while_the_session_and_the_stamp_hold_and_fails_once_either_changes()
+    {
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var timed = CareerPathAppFactory.WithClock(clock);
+        var user = await timed.CreateAsync();
+        var other = await timed.CreateAsync();
+        var sessions = timed.Services.GetRequiredService<ServerSessions>();
+        string stamp = "";
+        await timed.WithDbAsync(async db => stamp = (await db.Users.FindAsync(user.Id))!.SecurityStamp!);
+        var session = await sessions.StartAsync(user.Id);
+
+        Assert.True(await sessions.IsStillSignedInAsync(session, user.Id, stamp));
+        // Another account's id, no stamp, a stamp of another spelling, a made-up session: all refused.
+        Assert.False(await sessions.IsStillSignedInAsync(session, other.Id, stamp));
+        Assert.False(await sessions.IsStillSignedInAsync(session, user.Id, null));
+        Assert.False(await sessions.IsStillSignedInAsync(session, user.Id, stamp.ToLowerInvariant() == stamp ? stamp.ToUpperInvariant() : stamp.ToLowerInvariant()));
+        Assert.False(await sessions.IsStillSignedInAsync("no-such-session", user.Id, stamp));
+
+        // The check is not activity: 25 minutes on the session holds, 32 minutes after sign-in it has ended for idleness.
+        clock.Advance(TimeSpan.FromMinutes(25));
+        Assert.True(await sessions.IsStillSignedInAsync(session, user.Id, stamp));
+        clock.Advance(TimeSpan.FromMinutes(7));
+        Assert.False(await sessions.IsStillSignedInAsync(session, user.Id, stamp));
+
+        // A new session, then the stamp renewed (as a password reset does) without ending it: refused.
+        var second = await sessions.StartAsync(user.Id);
+        Assert.True(await sessions.IsStillSignedInAsync(second, user.Id, stamp));
+        await using (var scope = timed.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id))!);
+        }
+
+        Assert.False(await sessions.IsStillSignedInAsync(second, user.Id, stamp));
+
+        // And a session ended (sign-out) is refused whatever the stamp.
+        string renewed = "";
+        await timed.WithDbAsync(async db => renewed = (await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id)).SecurityStamp!);
+        Assert.True(await sessions.IsStillSignedInAsync(second, user.Id, renewed));
+        await sessions.EndAsync(second);
+        Assert.False(await sessions.IsStillSignedInAsync(second, user.Id, renewed));
+    }
+
+    [Fact]
     public async Task A_changed_security_stamp_is_noticed_once_the_check_is_due_and_not_asked_for_before()
     {
         var clock = new FakeClock(DateTimeOffset.UtcNow);
