@@ -150,6 +150,49 @@ public sealed class GoalTests(CareerPathAppFactory app)
         Assert.All(templates, t => Assert.NotEmpty(t.Steps));
     }
 
+    [Fact]
+    public async Task Each_change_saves_exactly_what_it_changed_and_check_ins_read_with_the_goal_stay_as_they_were()
+    {
+        var owner = await app.CreateAsync();
+        await using var scope = app.ScopeFor(owner);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+        var today = await goals.TodayAsync();
+        var goal = await goals.CreateAsync(Fields(today),
+            [new("Book the first interviews", today.AddDays(5)), new("Write the script", today.AddDays(10)), new("Share what was learned", today.AddDays(15))]);
+
+        // Three check-ins: 3, then 5, then one dated before the goal was set is refused, then 4 (the latest made, so
+        // the current value). Every change is read back from the database, not from what the service returned.
+        goal = await goals.CheckInAsync(goal.Id, goal.Version, today, 3, "three");
+        goal = await goals.CheckInAsync(goal.Id, goal.Version, today, 5, "five");
+        await Assert.ThrowsAsync<DomainException>(() => goals.CheckInAsync(goal.Id, goal.Version, today.AddDays(-1), 9, "before the goal"));
+        goal = await goals.CheckInAsync(goal.Id, goal.Version, today, 4, "four, counted again");
+        var read = await goals.GetAsync(goal.Id);
+        Assert.Equal([(1, 3m, "three"), (2, 5m, "five"), (3, 4m, "four, counted again")], read.CheckIns.Select(c => (c.Sequence, c.Value!.Value, c.Note!)));
+        Assert.Equal(4m, read.CurrentValue);
+        Assert.Equal(goal.Version, read.Version);
+
+        // A step ticked, one removed, one added: the check-ins read with the goal each time are still the same three.
+        var script = read.Steps.Single(s => s.Title == "Write the script");
+        goal = await goals.SetStepStatusAsync(goal.Id, goal.Version, script.Id, StepStatus.Done);
+        goal = await goals.RemoveStepAsync(goal.Id, goal.Version, read.Steps.Single(s => s.Title == "Share what was learned").Id);
+        goal = await goals.AddStepAsync(goal.Id, goal.Version, "Summarise the interviews", today.AddDays(18));
+        read = await goals.GetAsync(goal.Id);
+        Assert.Equal(
+            [("Book the first interviews", StepStatus.ToDo), ("Write the script", StepStatus.Done), ("Summarise the interviews", StepStatus.ToDo)],
+            read.Steps.Select(s => (s.Title, s.Status)));
+        Assert.Equal([3m, 5m, 4m], read.CheckIns.Select(c => c.Value!.Value));
+
+        // A change from a page showing an older version is refused and changes nothing.
+        var stale = await goals.CheckInAsync(goal.Id, goal.Version, today, 6, "six");
+        await Assert.ThrowsAsync<ConflictException>(() => goals.CheckInAsync(goal.Id, goal.Version, today, 7, "from an old tab"));
+        await Assert.ThrowsAsync<ConflictException>(() => goals.SetStepStatusAsync(goal.Id, goal.Version, script.Id, StepStatus.ToDo));
+        read = await goals.GetAsync(goal.Id);
+        Assert.Equal([3m, 5m, 4m, 6m], read.CheckIns.Select(c => c.Value!.Value));
+        Assert.Equal(6m, read.CurrentValue);
+        Assert.Equal(StepStatus.Done, read.Steps.Single(s => s.Id == script.Id).Status);
+        Assert.Equal(stale.Version, read.Version);
+    }
+
     private async Task<Goal> CreateAsync(CareerPath.Data.Identity.ApplicationUser owner, string? outcome = null)
     {
         await using var scope = app.ScopeFor(owner);

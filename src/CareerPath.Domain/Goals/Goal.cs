@@ -71,9 +71,11 @@ public sealed class Goal : IOwned, IVersioned, IFrameworkBound
     public const int MaxSteps = 100;
     public const int MaxCheckIns = 1000;
 
-    // Sets, not lists: the order is the properties' (by date), and EF Core, loading a goal to change it, asks each
-    // collection whether it already holds every row it reads: a list answers in time linear in its size, which over
-    // a goal's 1,000 check-ins was a sixth of a check-in's server time (docs/benchmarks.md, "CPU per action").
+    // Sets, not lists: the order is the properties' (by date), and EF Core, reading a goal, asks each collection
+    // whether it already holds every row it reads; a list answers in time linear in its size, which over a goal's 500
+    // check-ins took about 5 % of a check-in's server time (docs/benchmarks.md, "CPU per action").
+    // Check-ins are only ever added: GoalService saves a change without tracking those read (TrackAllButCheckIns), so
+    // a method that edited or removed one would need that changed too.
     private readonly HashSet<GoalStep> _steps = [];
     private readonly HashSet<CheckIn> _checkIns = [];
 #pragma warning disable IDE0044 // EF Core assigns this field when it loads a goal.
