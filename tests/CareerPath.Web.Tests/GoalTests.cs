@@ -5,6 +5,7 @@ using CareerPath.Web.Features.Goals;
 using CareerPath.Web.Features.Personal;
 using CareerPath.Web.Features.Roadmaps;
 using CareerPath.Web.Services;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerPath.Web.Tests;
@@ -191,6 +192,46 @@ public sealed class GoalTests(CareerPathAppFactory app)
         Assert.Equal(6m, read.CurrentValue);
         Assert.Equal(StepStatus.Done, read.Steps.Single(s => s.Id == script.Id).Status);
         Assert.Equal(stale.Version, read.Version);
+    }
+
+    [Fact]
+    public async Task A_change_writes_only_the_rows_it_changed()
+    {
+        // An app of its own: triggers on its database record every row written to a goal, its steps and its check-ins.
+        await using var own = new CareerPathAppFactory();
+        var owner = await own.CreateAsync();
+        await own.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE Written (What TEXT NOT NULL);
+            CREATE TRIGGER goal_updated AFTER UPDATE ON Goals BEGIN INSERT INTO Written VALUES ('goal updated'); END;
+            CREATE TRIGGER step_added AFTER INSERT ON GoalSteps BEGIN INSERT INTO Written VALUES ('step added: ' || NEW.Title); END;
+            CREATE TRIGGER step_updated AFTER UPDATE ON GoalSteps BEGIN INSERT INTO Written VALUES ('step updated: ' || NEW.Title); END;
+            CREATE TRIGGER step_removed AFTER DELETE ON GoalSteps BEGIN INSERT INTO Written VALUES ('step removed: ' || OLD.Title); END;
+            CREATE TRIGGER check_in_added AFTER INSERT ON GoalCheckIns BEGIN INSERT INTO Written VALUES ('check-in added: ' || NEW.Note); END;
+            CREATE TRIGGER check_in_updated AFTER UPDATE ON GoalCheckIns BEGIN INSERT INTO Written VALUES ('check-in updated: ' || NEW.Note); END;
+            CREATE TRIGGER check_in_removed AFTER DELETE ON GoalCheckIns BEGIN INSERT INTO Written VALUES ('check-in removed: ' || OLD.Note); END;
+            """));
+        await using var scope = own.ScopeFor(owner);
+        var goals = scope.ServiceProvider.GetRequiredService<GoalService>();
+        var today = await goals.TodayAsync();
+        var goal = await goals.CreateAsync(Fields(today), [new("Book the first interviews", today.AddDays(5)), new("Write the script", today.AddDays(10))]);
+        goal = await goals.CheckInAsync(goal.Id, goal.Version, today, 1, "one");
+
+        async Task<string[]> WrittenByAsync(Func<Task<Goal>> change)
+        {
+            string[] written = [];
+            await own.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM Written"));
+            goal = await change();
+            await own.WithDbAsync(async db => written = [.. (await db.Database.SqlQueryRaw<string>("SELECT What AS Value FROM Written").ToListAsync()).Order(StringComparer.Ordinal)]);
+            return written;
+        }
+
+        var script = goal.Steps.Single(s => s.Title == "Write the script").Id;
+        Assert.Equal(["check-in added: two", "goal updated"], await WrittenByAsync(() => goals.CheckInAsync(goal.Id, goal.Version, today, 2, "two")));
+        Assert.Equal(["goal updated", "step updated: Write the script"], await WrittenByAsync(() => goals.SetStepStatusAsync(goal.Id, goal.Version, script, StepStatus.Done)));
+        Assert.Equal(["goal updated", "step added: Summarise"], await WrittenByAsync(() => goals.AddStepAsync(goal.Id, goal.Version, "Summarise", today.AddDays(12))));
+        Assert.Equal(["goal updated", "step removed: Write the script"], await WrittenByAsync(() => goals.RemoveStepAsync(goal.Id, goal.Version, script)));
+        Assert.Equal(["goal updated"], await WrittenByAsync(() => goals.UpdateAsync(goal.Id, goal.Version, Fields(today, "Run ten customer interviews"))));
+        Assert.Equal(["goal updated"], await WrittenByAsync(async () => (await goals.CompleteAsync(goal.Id, goal.Version)).Goal));
     }
 
     private async Task<Goal> CreateAsync(CareerPath.Data.Identity.ApplicationUser owner, string? outcome = null)

@@ -1,9 +1,12 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CareerPath.Data;
 using CareerPath.Data.Identity;
+using CareerPath.Web.Components.Account;
 using CareerPath.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -413,6 +416,44 @@ public sealed partial class SessionTests(CareerPathAppFactory app)
         Assert.True(await sessions.IsStillSignedInAsync(second, user.Id, renewed));
         await sessions.EndAsync(second);
         Assert.False(await sessions.IsStillSignedInAsync(second, user.Id, renewed));
+    }
+
+    [Fact]
+    public async Task The_open_pages_minute_check_reads_the_principal_sign_in_builds_and_fails_on_a_renewed_stamp_an_ended_session_or_a_deleted_account()
+    {
+        var user = await app.CreateAsync();
+        var sessions = app.Services.GetRequiredService<ServerSessions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var provider = Assert.IsType<IdentityRevalidatingAuthenticationStateProvider>(services.GetRequiredService<AuthenticationStateProvider>());
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var factory = services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+
+        // The principal as sign-in builds it (ServerSessions adds its session claim as the cookie is issued).
+        async Task<ClaimsPrincipal> SignedInAsync(string session)
+        {
+            var principal = await factory.CreateAsync((await users.FindByIdAsync(user.Id))!);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ServerSessions.ClaimType, session));
+            return principal;
+        }
+
+        var first = await SignedInAsync(await sessions.StartAsync(user.Id));
+        Assert.True(await provider.IsStillSignedInAsync(first));
+
+        // The password changed elsewhere renews the stamp: the page signed in before it is refused, a new sign-in is not.
+        await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id))!);
+        Assert.False(await provider.IsStillSignedInAsync(first));
+        var session = await sessions.StartAsync(user.Id);
+        var second = await SignedInAsync(session);
+        Assert.True(await provider.IsStillSignedInAsync(second));
+
+        await sessions.EndAsync(session);
+        Assert.False(await provider.IsStillSignedInAsync(second));
+
+        var third = await SignedInAsync(await sessions.StartAsync(user.Id));
+        Assert.True(await provider.IsStillSignedInAsync(third));
+        Assert.True((await users.DeleteAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
+        Assert.False(await provider.IsStillSignedInAsync(third));
     }
 
     [Fact]
