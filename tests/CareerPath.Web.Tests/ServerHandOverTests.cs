@@ -68,7 +68,7 @@ public sealed class ServerHandOverTests
     {
         var prerender = new ComponentStatePersistenceManager(NullLogger<ComponentStatePersistenceManager>.Instance);
         using var handOver = new ServerHandOver<View>(prerender.State, store, "page");
-        await handOver.ReadAsync(userId, () => Read(text));
+        await handOver.ReadAsync(userId, () => Read(text), prerendering: true);
         var persisted = new Store(new Dictionary<string, byte[]>());
         using var renderer = new NoRenderer();
         await renderer.Dispatcher.InvokeAsync(() => prerender.PersistStateAsync(persisted, renderer));
@@ -81,7 +81,22 @@ public sealed class ServerHandOverTests
         var live = new ComponentStatePersistenceManager(NullLogger<ComponentStatePersistenceManager>.Instance);
         await live.RestoreStateAsync(new Store(new Dictionary<string, byte[]>(persisted.State)));
         using var handOver = new ServerHandOver<View>(live.State, store, "page");
-        return await handOver.ReadAsync(userId, () => Read("read again when live"));
+        return await handOver.ReadAsync(userId, () => Read("read again when live"), prerendering: false);
+    }
+
+    [Fact]
+    public async Task A_view_read_by_the_live_page_is_not_kept_for_handing_over()
+    {
+        using var store = new HandOverStore(new FakeClock(DateTimeOffset.UnixEpoch), new Request(new DefaultHttpContext()));
+        var live = new ComponentStatePersistenceManager(NullLogger<ComponentStatePersistenceManager>.Instance);
+        await live.RestoreStateAsync(new Store(new Dictionary<string, byte[]>()));
+        using var handOver = new ServerHandOver<View>(live.State, store, "page");
+        Assert.Equal("read when live", (await handOver.ReadAsync("ana", () => Read("read when live"), prerendering: false)).Text);
+
+        // Were the view kept, persisting would leave it in the store: a page that moved on to newer views would hold its first.
+        using var renderer = new NoRenderer();
+        await renderer.Dispatcher.InvokeAsync(() => live.PersistStateAsync(new Store(new Dictionary<string, byte[]>()), renderer));
+        Assert.Equal(0, store.Count);
     }
 
     [Fact]

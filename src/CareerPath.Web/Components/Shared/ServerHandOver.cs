@@ -93,25 +93,37 @@ public sealed class ServerHandOver<T> : IDisposable
         _key = key;
         _subscription = state.RegisterOnPersisting(() =>
         {
-            if (Value is not null && _ownerId is not null && store.Put(_ownerId, Value) is { } entry)
+            if (_read is not null && _ownerId is not null && store.Put(_ownerId, _read) is { } entry)
             {
                 state.PersistAsJson(key, entry);
             }
 
+            // The store holds it now; the page holds its own reference for as long as it shows it.
+            _read = null;
             return Task.CompletedTask;
         });
     }
 
-    public T? Value { get; private set; }
+    /// <summary>A prerender's view, kept until it is left for the live page. A live page keeps nothing here: one that
+    /// has moved on to a newer view must not hold its first one for as long as it is open.</summary>
+    private T? _read;
 
-    /// <summary>The prerender's view when it was left for <paramref name="userId"/> and is still there; otherwise <paramref name="read"/>'s.</summary>
-    public async Task<T> ReadAsync(string userId, Func<Task<T>> read)
+    /// <summary>
+    /// The prerender's view when it was left for <paramref name="userId"/> and is still there; otherwise
+    /// <paramref name="read"/>'s, left for the live page when <paramref name="prerendering"/>.
+    /// </summary>
+    public async Task<T> ReadAsync(string userId, Func<Task<T>> read, bool prerendering)
     {
         _ownerId = userId;
-        Value = _state.TryTakeFromJson<string>(_key, out var entry) && entry is not null && _store.Take<T>(entry, userId) is { } handed
-            ? handed
-            : await read();
-        return Value;
+        if (_state.TryTakeFromJson<string>(_key, out var entry) && entry is not null && _store.Take<T>(entry, userId) is { } handed)
+        {
+            // The live page's: there is nothing left to hand over, so nothing is kept here.
+            return handed;
+        }
+
+        var value = await read();
+        _read = prerendering ? value : null;
+        return value;
     }
 
     public void Dispose() => _subscription.Dispose();
