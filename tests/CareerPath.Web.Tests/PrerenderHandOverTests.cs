@@ -34,7 +34,7 @@ public sealed class PrerenderHandOverTests
         using var handOver = new PrerenderHandOver<Model>(await HandedAsync(new Model("read while prerendering", "ana")), "page");
         var reads = 0;
 
-        var model = await handOver.ReadAsync("ana", () => { reads++; return Task.FromResult(new Model("read again", "ana")); });
+        var model = await handOver.ReadAsync("ana", () => { reads++; return Task.FromResult(new Model("read again", "ana")); }, prerendering: false);
 
         Assert.Equal(("read while prerendering", 0), (model.Text, reads));
     }
@@ -45,10 +45,53 @@ public sealed class PrerenderHandOverTests
         // Signed in as someone else between the prerender and the live page (another tab, say).
         using var handOver = new PrerenderHandOver<Model>(await HandedAsync(new Model("Ana's goals", "ana")), "page");
 
-        var model = await handOver.ReadAsync("ben", () => Task.FromResult(new Model("Ben's goals", "ben")));
+        var model = await handOver.ReadAsync("ben", () => Task.FromResult(new Model("Ben's goals", "ben")), prerendering: false);
 
         Assert.Equal("Ben's goals", model.Text);
-        Assert.Same(model, handOver.Value);
+    }
+
+    [Fact]
+    public async Task A_prerender_writes_its_view_for_the_live_page_and_a_live_page_keeps_nothing_to_write()
+    {
+        // The prerender: what it read is written into the page state for the live page.
+        var prerender = new ComponentStatePersistenceManager(NullLogger<ComponentStatePersistenceManager>.Instance);
+        using var handOver = new PrerenderHandOver<Model>(prerender.State, "page");
+        await handOver.ReadAsync("ana", () => Task.FromResult(new Model("Ana's goals", "ana")), prerendering: true);
+        Assert.Equal("{\"text\":\"Ana\\u0027s goals\",\"ownerId\":\"ana\"}", await PersistedAsync(prerender));
+
+        // A live page that read for itself (nothing handed, or handed for someone else): nothing kept, so a page that
+        // reads again after an action (the feedback page) holds one view, not its first one as well.
+        var live = new ComponentStatePersistenceManager(NullLogger<ComponentStatePersistenceManager>.Instance);
+        await live.RestoreStateAsync(new Store(new Dictionary<string, byte[]>()));
+        using var liveHandOver = new PrerenderHandOver<Model>(live.State, "page");
+        await liveHandOver.ReadAsync("ana", () => Task.FromResult(new Model("Ana's goals", "ana")), prerendering: false);
+        Assert.Equal("null", await PersistedAsync(live));
+    }
+
+    /// <summary>What persisting the page state now writes under "page".</summary>
+    private static async Task<string> PersistedAsync(ComponentStatePersistenceManager manager)
+    {
+        var written = new Capture();
+        using var renderer = new NoRenderer();
+        await renderer.Dispatcher.InvokeAsync(() => manager.PersistStateAsync(written, renderer));
+        return System.Text.Encoding.UTF8.GetString(written.State["page"]);
+    }
+
+    private sealed class Capture : IPersistentComponentStateStore
+    {
+        public Dictionary<string, byte[]> State { get; } = [];
+
+        public Task<IDictionary<string, byte[]>> GetPersistedStateAsync() => Task.FromResult<IDictionary<string, byte[]>>(State);
+
+        public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> state)
+        {
+            foreach (var (key, value) in state)
+            {
+                State[key] = value;
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]
@@ -90,6 +133,6 @@ public sealed class PrerenderHandOverTests
         where T : class, IOwnedView
     {
         using var handOver = new PrerenderHandOver<T>(await HandedAsync(model), "page");
-        return await handOver.ReadAsync(model.OwnerId, () => throw new InvalidOperationException("read again instead of handed over"));
+        return await handOver.ReadAsync(model.OwnerId, () => throw new InvalidOperationException("read again instead of handed over"), prerendering: false);
     }
 }

@@ -30,20 +30,31 @@ public sealed class PrerenderHandOver<T> : IDisposable
         _key = key;
         _subscription = state.RegisterOnPersisting(() =>
         {
-            state.PersistAsJson(key, Value);
+            state.PersistAsJson(key, _read);
+            // Written into the page's state now: the page holds its own reference for as long as it shows it.
+            _read = null;
             return Task.CompletedTask;
         });
     }
 
-    public T? Value { get; private set; }
+    /// <summary>A prerender's view model, kept until it is written for the live page. A live page keeps nothing here:
+    /// one that reads again after an action (the feedback page) must not hold its first view for as long as it is open.</summary>
+    private T? _read;
 
-    /// <summary>The prerender's view model when it was read for <paramref name="userId"/>; otherwise <paramref name="read"/>'s.</summary>
-    public async Task<T> ReadAsync(string userId, Func<Task<T>> read)
+    /// <summary>
+    /// The prerender's view model when it was read for <paramref name="userId"/>; otherwise <paramref name="read"/>'s,
+    /// handed to the live page when <paramref name="prerendering"/>.
+    /// </summary>
+    public async Task<T> ReadAsync(string userId, Func<Task<T>> read, bool prerendering)
     {
-        Value = _state.TryTakeFromJson<T>(_key, out var handed) && handed is not null && handed.OwnerId == userId
-            ? handed
-            : await read();
-        return Value;
+        if (_state.TryTakeFromJson<T>(_key, out var handed) && handed is not null && handed.OwnerId == userId)
+        {
+            return handed;
+        }
+
+        var value = await read();
+        _read = prerendering ? value : null;
+        return value;
     }
 
     public void Dispose() => _subscription.Dispose();
