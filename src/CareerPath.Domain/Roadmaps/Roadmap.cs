@@ -115,14 +115,14 @@ public sealed class Roadmap : IOwned, IVersioned, IFrameworkBound
         Touch();
     }
 
-    /// <summary>
-    /// Accepts a catalog suggestion as a milestone for the given step, dated by <see cref="RoadmapSchedule"/>: after
-    /// the unfinished items in sequence, or from today when it runs alongside them.
-    /// </summary>
     /// <summary>Whether a step's suggestion of this resource is already in the plan (accepted, done or not).</summary>
     public bool HasInPlan(string resourceSlug, string stepRoleSlug) =>
         _milestones.Any(m => m.ResourceSlug == resourceSlug && m.StepRoleSlug == stepRoleSlug);
 
+    /// <summary>
+    /// Accepts a catalog suggestion as a milestone for the given step, dated by <see cref="RoadmapSchedule"/>: after
+    /// the unfinished items in sequence, or from today when it runs alongside them.
+    /// </summary>
     public Milestone AcceptSuggestion(GrowthResource resource, IEnumerable<string> skillSlugs, string stepRoleSlug, bool inParallel, DateOnly today)
     {
         if (HasInPlan(resource.Slug, stepRoleSlug))
